@@ -1,0 +1,5 @@
+"""``python -m newsx``."""
+
+from newsx.cli.app import main
+
+main()

@@ -1,0 +1,168 @@
+"""Alignment from normalized text back to the original input.
+
+Normalization edits the text (letter unification, digit conversion, spacing, ZWNJ
+insertion, removal of diacritics and kashida, expansion of ligatures). Rather than
+asking every edit to report itself, :func:`align` compares the two texts after both
+are *folded* (a 1:1 character map that equates what normalization merely respells)
+and walks them with two pointers:
+
+* equal stretches are matched block by block (C-speed slice comparison);
+* characters normalization drops (diacritics, kashida, controls) or adds (spaces,
+  ZWNJ) are skipped on their side;
+* anything else is re-synchronised with a small bounded search, so the walk is
+  linear in the length of the text whatever the input.
+
+Each normalized character ``j`` gets the original range ``[starts[j], ends[j])`` it
+came from (empty for inserted characters).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+
+# Characters that normalization may delete from the original or insert into the
+# normalized text without a counterpart.
+_IGNORABLE = frozenset(
+    " \t\r\n\u00a0\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069\ufeff\u0640\u2009\u200a\u2002\u2003\u3000\u00ad"
+    + "".join(chr(c) for c in range(0x064B, 0x0660))
+    + "\u0670\u06e1\u06e4\u06ea\u06eb\u06ed"
+)
+
+_RESYNC_WINDOW = 8  # how far ahead (in either text) a re-synchronisation looks
+_RESYNC_KEY = 3  # how many folded characters must agree to re-synchronise
+_BLOCK = 64
+
+
+def _build_fold() -> dict[int, int]:
+    table: dict[int, int] = {}
+    # digits of every script -> ASCII
+    for zero in (0x0660, 0x06F0):
+        for k in range(10):
+            table[zero + k] = ord("0") + k
+    pairs = {
+        "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه",
+        "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "«": '"', "»": '"', "“": '"', "”": '"',
+        "„": '"', "‹": '"', "›": '"', "'": '"', "‘": '"', "’": '"', "؟": "?", "،": ",",
+        "؛": ";", "٪": "%", "٫": ".", "٬": ",", "…": ".", "–": "-", "—": "-",
+    }
+    for a, b in pairs.items():
+        table[ord(a)] = ord(b)
+    # Arabic presentation forms -> base letters, where that is a single character
+    for block in (range(0xFB50, 0xFE00), range(0xFE70, 0xFF00)):
+        for cp in block:
+            k = unicodedata.normalize("NFKC", chr(cp))
+            if len(k) == 1 and k != chr(cp):
+                table[cp] = table.get(ord(k), ord(k))
+    return table
+
+
+FOLD = _build_fold()
+
+
+class Alignment:
+    """Maps normalized offsets to original offsets."""
+
+    __slots__ = ("starts", "ends", "orig_len")
+
+    def __init__(self, starts: array, ends: array, orig_len: int) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.orig_len = orig_len
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def span(self, nstart: int, nend: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the normalized span ``[nstart, nend)``."""
+        n = len(self.starts)
+        if n == 0:
+            return (0, 0)
+        nstart = min(max(nstart, 0), n)
+        nend = min(max(nend, nstart), n)
+        if nstart == n:
+            return (self.orig_len, self.orig_len)
+        start = self.starts[nstart]
+        if nend == nstart:
+            return (start, start)
+        end = self.ends[nend - 1]
+        # Drop inserted characters at either edge (they have empty ranges).
+        return (start, max(end, start))
+
+    @classmethod
+    def identity(cls, length: int) -> "Alignment":
+        return cls(array("q", range(length)), array("q", range(1, length + 1)), length)
+
+
+def align(orig: str, norm: str) -> Alignment:
+    """Align ``norm`` (a normalization of ``orig``) to ``orig``."""
+    starts = array("q")
+    ends = array("q")
+    if orig == norm:
+        return Alignment.identity(len(orig))
+    of = orig.translate(FOLD)
+    nf = norm.translate(FOLD)
+    lo, ln = len(of), len(nf)
+    i = j = 0
+    ign = _IGNORABLE
+    while j < ln:
+        if i >= lo:
+            # normalized tail with no source: inserted at the end
+            starts.extend([lo] * (ln - j))
+            ends.extend([lo] * (ln - j))
+            break
+        if of[i] == nf[j]:
+            run = 1
+            while of[i + run : i + run + _BLOCK] == nf[j + run : j + run + _BLOCK] and i + run < lo and j + run < ln:
+                run += _BLOCK
+            while i + run < lo and j + run < ln and of[i + run] == nf[j + run]:
+                run += 1
+            run = min(run, lo - i, ln - j)
+            starts.extend(range(i, i + run))
+            ends.extend(range(i + 1, i + run + 1))
+            i += run
+            j += run
+            continue
+        ci, cj = of[i], nf[j]
+        if ci in ign:
+            i += 1
+            continue
+        if cj in ign:
+            starts.append(i)
+            ends.append(i)
+            j += 1
+            continue
+        a, b = _resync(of, nf, i, j)
+        # normalized chars j..j+b-1 come from original chars i..i+a-1
+        for _ in range(b):
+            starts.append(i)
+            ends.append(i + a)
+        i += a
+        j += b
+    return Alignment(starts, ends, len(orig))
+
+
+def _resync(of: str, nf: str, i: int, j: int) -> tuple[int, int]:
+    """Smallest ``(a, b)`` such that ``of[i+a:]`` and ``nf[j+b:]`` agree again."""
+    lo, ln = len(of), len(nf)
+    w = _RESYNC_WINDOW
+    for total in range(1, 2 * w + 1):
+        # prefer balanced edits (substitutions) over pure insertions/deletions
+        cands = sorted(
+            ((a, total - a) for a in range(max(0, total - w), min(w, total) + 1)),
+            key=lambda ab: abs(ab[0] - ab[1]),
+        )
+        for a, b in cands:
+            ia, jb = i + a, j + b
+            if ia > lo or jb > ln:
+                continue
+            k = min(_RESYNC_KEY, lo - ia, ln - jb)
+            if k == 0:
+                if ia == lo and jb == ln:
+                    return a, b
+                continue
+            if of[ia : ia + k] == nf[jb : jb + k]:
+                return a, b
+    # No agreement nearby: treat one character on each side as a substitution.
+    return (1 if i < lo else 0), 1

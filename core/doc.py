@@ -1,0 +1,93 @@
+"""The working state that pipeline stages read and extend.
+
+Stages work on the NORMALIZED text (``Doc.norm``) and report what they find as
+:class:`Cand` objects in normalized offsets (``nstart``/``nend``). The pipeline maps
+them back to the original text through ``Doc.align`` when it builds the frozen
+:class:`~newsx.core.model.Analysis`; stages never compute original offsets themselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .align import Alignment
+
+
+@dataclass(slots=True)
+class WToken:
+    """A token while the pipeline runs (normalized offsets)."""
+
+    i: int
+    nstart: int
+    nend: int
+    norm: str
+    sentence: int
+    lemma: str = ""
+
+
+@dataclass(slots=True)
+class WSentence:
+    index: int
+    nstart: int
+    nend: int
+    first: int  #: first token index
+    last: int  #: last token index + 1
+
+
+@dataclass(slots=True)
+class Cand:
+    """A candidate mention in normalized offsets.
+
+    ``priority`` breaks ties when candidates overlap: the longer span wins, then the
+    higher priority (gazetteer names and fully resolved values rank above guesses).
+    """
+
+    label: str
+    nstart: int
+    nend: int
+    value: dict[str, Any] | None = None
+    kind: str | None = None
+    priority: int = 0
+    #: free-form data a later stage may read (e.g. canonical name, roles)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Doc:
+    text: str  #: original input
+    norm: str  #: normalized text
+    align: Alignment
+    published: _dt.date | None = None
+    sentences: list[WSentence] = field(default_factory=list)
+    tokens: list[WToken] = field(default_factory=list)
+    cands: list[Cand] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    _tok_starts: list[int] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list)
+
+    def index(self) -> None:
+        """Build lookup tables once tokens and sentences are final."""
+        self._tok_starts = [t.nstart for t in self.tokens]
+        self._sent_starts = [s.nstart for s in self.sentences]
+
+    def sentence_at(self, npos: int) -> int:
+        """Index of the sentence containing normalized position ``npos``."""
+        if not self.sentences:
+            return 0
+        return max(0, bisect.bisect_right(self._sent_starts, npos) - 1)
+
+    def token_at(self, npos: int) -> int:
+        """Index of the token starting at or before ``npos`` (-1 if none)."""
+        return bisect.bisect_right(self._tok_starts, npos) - 1
+
+    def tokens_in(self, nstart: int, nend: int) -> list[WToken]:
+        lo = bisect.bisect_left(self._tok_starts, nstart)
+        hi = bisect.bisect_left(self._tok_starts, nend)
+        return self.tokens[lo:hi]
+
+    def original(self, nstart: int, nend: int) -> tuple[int, int]:
+        """Original offsets of the normalized span ``[nstart, nend)``."""
+        return self.align.span(nstart, nend)

@@ -1,0 +1,146 @@
+"""The pipeline: ``analyze(text) -> Analysis``.
+
+Stages run in order on a shared :class:`~newsx.core.doc.Doc`:
+
+1. ``normalize``  — hazm Normalizer, protected spans, half-space repair, alignment
+2. ``tokenize``   — sentences, tokens, lemmas
+3. ``values``     — DATE, TIME, MONEY, PERCENT, QUANTITY candidates with values
+4. ``entities``   — PERSON, LOCATION, ORGANIZATION candidates
+5. resolution     — overlapping candidates: the longer span wins (then priority)
+6. ``entities.group`` — mentions of one referent become one entity, with roles
+7. ``events``     — events with their roles, and quotes
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any, Iterable, Mapping
+
+from .doc import Cand, Doc
+from .model import Analysis, Mention, Sentence, Token
+from .normalize import normalize
+from .tokenize import tokenize
+
+_PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_DATE_RE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
+
+
+def parse_published(value: Any) -> _dt.date | None:
+    """A reference date from a ``date``/``datetime``, or an ISO or Jalali string.
+
+    ``2023-10-29`` is Gregorian; a year below 1700 (``1402-08-07``, ``۱۴۰۲/۰۸/۰۷``) is
+    read as Jalali. ``None`` and ``""`` give ``None``; anything else raises ValueError.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {value!r}")
+    s = value.translate(_PERSIAN_DIGITS)
+    s = s.split("T", 1)[0]
+    m = _DATE_RE.match(s)
+    if not m:
+        raise ValueError(f"not a date (want YYYY-MM-DD, Gregorian or Jalali): {value!r}")
+    y, mo, d = (int(g) for g in m.groups())
+    try:
+        if y < 1700:
+            import jdatetime
+
+            return jdatetime.date(y, mo, d).togregorian()
+        return _dt.date(y, mo, d)
+    except ValueError as e:
+        raise ValueError(f"not a valid date: {value!r} ({e})") from None
+
+
+def _resolve(doc: Doc, cands: Iterable[Cand]) -> list[Cand]:
+    """Non-overlapping candidates: longer span first, then higher priority."""
+    ordered = sorted(cands, key=lambda c: (-(c.nend - c.nstart), -c.priority, c.nstart, c.label))
+    taken: list[tuple[int, int]] = []
+    kept: list[Cand] = []
+    import bisect
+
+    for c in ordered:
+        if c.nend <= c.nstart:
+            continue
+        k = bisect.bisect_left(taken, (c.nstart, c.nstart))
+        if k > 0 and taken[k - 1][1] > c.nstart:
+            continue
+        if k < len(taken) and taken[k][0] < c.nend:
+            continue
+        taken.insert(k, (c.nstart, c.nend))
+        kept.append(c)
+    kept.sort(key=lambda c: c.nstart)
+    return kept
+
+
+def _mentions(doc: Doc, cands: list[Cand]) -> list[Mention]:
+    out = []
+    for k, c in enumerate(cands):
+        s, e = doc.original(c.nstart, c.nend)
+        out.append(
+            Mention(
+                id=f"m{k}",
+                label=c.label,
+                text=doc.text[s:e],
+                start=s,
+                end=e,
+                norm=doc.norm[c.nstart : c.nend],
+                sentence=doc.sentence_at(c.nstart),
+                kind=c.kind,
+                value=c.value,
+            )
+        )
+    return out
+
+
+def analyze(
+    text: str,
+    published: Any = None,
+    *,
+    source: str | None = None,
+    meta: Mapping[str, Any] | None = None,
+    repair: bool = True,
+) -> Analysis:
+    """Analyze one article. ``published`` is the reference date for relative dates."""
+    from . import entities, events, values
+
+    if not isinstance(text, str):
+        raise TypeError("text must be str")
+    pub = parse_published(published)
+    norm, alignment = normalize(text, repair=repair)
+    doc = Doc(text=text, norm=norm, align=alignment, published=pub)
+    tokenize(doc)
+
+    cands = values.find(doc) + entities.find(doc)
+    kept = _resolve(doc, cands)
+    mentions = _mentions(doc, kept)
+    mentions, ents = entities.group(doc, kept, mentions)
+    evs, quotes = events.extract(doc, mentions, ents)
+
+    tokens = []
+    for t in doc.tokens:
+        s, e = doc.original(t.nstart, t.nend)
+        tokens.append(Token(t.i, text[s:e], s, e, t.norm, t.lemma, t.sentence))
+    sentences = []
+    for ws in doc.sentences:
+        s, e = doc.original(ws.nstart, ws.nend)
+        sentences.append(Sentence(ws.index, text[s:e], s, e, (ws.first, ws.last)))
+
+    return Analysis(
+        text=text,
+        normalized=norm,
+        sentences=tuple(sentences),
+        tokens=tuple(tokens),
+        mentions=tuple(mentions),
+        entities=tuple(ents),
+        events=tuple(evs),
+        quotes=tuple(quotes),
+        published=pub.isoformat() if pub else None,
+        source=source,
+        meta=dict(meta or {}),
+        warnings=tuple(doc.warnings),
+    )
