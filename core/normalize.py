@@ -17,21 +17,28 @@ from .align import Alignment, align
 _PLACEHOLDER = "\ue000"
 
 _DIGIT = r"[0-9\u06f0-\u06f9\u0660-\u0669]"
+_L = "\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"  # letters
 # Spans hazm must not respace. Order matters: the first alternative that matches wins.
+# Every quantifier is bounded or runs over a class its successor cannot re-enter
+# ambiguously, so matching stays linear.
 _PROTECT = re.compile(
     "|".join(
         [
-            r"(?:https?://|www\.)[^\s«»\"'()<>\[\]{}،؛]+[^\s«»\"'()<>\[\]{}،؛.,:;!?؟]",  # URL
-            r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}",  # e-mail
-            r"\b[A-Za-z][A-Za-z0-9-]{0,62}\.(?:ir|com|org|net|info|io|news|gov|edu|co|uk|de|fr|ru)\b(?:/[^\s«»\"'()<>،؛]*[^\s«»\"'()<>،؛.,:;!?؟])?",
+            r"(?:https?://|www\.)[^\s«»\"'()<>\[\]{}،؛]{0,2000}[^\s«»\"'()<>\[\]{}،؛.,:;!?؟]",  # URL
+            r"(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}",  # e-mail
+            r"\b[A-Za-z][A-Za-z0-9-]{0,62}\.(?:ir|com|org|net|info|io|news|gov|edu|co|uk|de|fr|ru)\b"
+            r"(?:/[^\s«»\"'()<>،؛]{0,2000}[^\s«»\"'()<>،؛.,:;!?؟])?",
             # dates and times: 1402/08/06, 2024-05-01, 18:30, 18:30:05
-            rf"(?<![\w/]){_DIGIT}{{1,4}}[/\-]{_DIGIT}{{1,2}}[/\-]{_DIGIT}{{1,4}}(?![\w/])",
-            rf"(?<![\w:]){_DIGIT}{{1,2}}:{_DIGIT}{{2}}(?::{_DIGIT}{{2}})?(?![\w:])",
-            # numbers with decimal or thousands separators: 3.14, ۱٫۵, 1,200, ۱٬۲۰۰
-            rf"(?<!\w){_DIGIT}{{1,3}}(?:[,\u066c]{_DIGIT}{{3}})+(?:[.\u066b]{_DIGIT}+)?(?![\w\u066b\u066c])",
-            rf"(?<!\w){_DIGIT}+[.\u066b\u066c/]{_DIGIT}+(?![\w\u066b\u066c])",
-            # dotted abbreviations: ه.ق. ه.ش. ق.م. U.S.
-            r"(?<!\w)(?:[\u0600-\u06ffA-Za-z]\.){2,6}",
+            rf"(?<![\dA-Za-z/]){_DIGIT}{{1,4}}[/\-.]{_DIGIT}{{1,2}}[/\-.]{_DIGIT}{{1,4}}(?![\dA-Za-z/]|[/\-.]{_DIGIT})",
+            rf"(?<![\dA-Za-z:]){_DIGIT}{{1,2}}:{_DIGIT}{{2}}(?::{_DIGIT}{{2}})?(?![\dA-Za-z:])",
+            # numbers with decimal or thousands separators: 3.14, ۱٫۵, 1,200, ۱٬۲۰۰; ranges 10-20
+            rf"(?<![\dA-Za-z.]){_DIGIT}{{1,3}}(?:[,\u066c]{_DIGIT}{{3}}){{1,8}}(?:[.\u066b]{_DIGIT}{{1,20}})?(?![\dA-Za-z\u066b\u066c]|[.,]{_DIGIT})",
+            rf"(?<![\dA-Za-z.]){_DIGIT}{{1,20}}[.\u066b\u066c/\-]{_DIGIT}{{1,20}}(?![\dA-Za-z\u066b\u066c]|[.,/\-]{_DIGIT})",
+            # Latin words with digits: COVID-19, MP3, 5G, G7
+            r"(?<![\w-])[A-Za-z][A-Za-z-]{0,30}[0-9][A-Za-z0-9-]{0,30}(?![\w-])",
+            r"(?<![\w-])[0-9]{1,4}[A-Za-z]{1,10}(?![\w-])",
+            # dotted abbreviations: ه.ق. ه.ش ق.م. U.S.
+            rf"(?<![\w.])[{_L}A-Za-z]\.(?:[{_L}A-Za-z]\.){{0,5}}[{_L}A-Za-z](?![\w])\.?",
         ]
     )
 )
@@ -39,6 +46,14 @@ _PROTECT = re.compile(
 _TO_PERSIAN_DIGITS = str.maketrans("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
                                    "۰۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹")
 _NUMERIC_SPAN = re.compile(rf"^[{_DIGIT[1:-1]}.,:/\-\u066b\u066c]+$")
+_PERSIAN_LETTER = re.compile(f"[{_L}]")
+
+# After hazm: what its spacing rules leave behind.
+_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+_ZWNJ_RUN = re.compile(r"\u200c{2,}")
+_ZWNJ_EDGE = re.compile(r"\u200c+(?=[\s\u200c]|$)|(?<=\s)\u200c+|^\u200c+")
+# A ZWNJ hazm put between two words the input had apart («افزایش یافته» → «افزایش‌یافته»).
+_JOINED_PAIR = re.compile(f"([{_L}]+)\u200c([{_L}]+)")
 
 
 @lru_cache(maxsize=1)
@@ -48,15 +63,47 @@ def _hazm_normalizer():
     return Normalizer()
 
 
-def _restore(span: str) -> str:
+@lru_cache(maxsize=1)
+def char_table() -> dict[int, str | None]:
+    """The character unification table (``core/data/zwnj_charmap.tsv``)."""
+    from pathlib import Path
+
+    table: dict[int, str | None] = {}
+    path = Path(__file__).resolve().parent / "data" / "zwnj_charmap.tsv"
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            src = int(cols[0][2:], 16)
+            dst = cols[1].strip() if len(cols) > 1 else ""
+            table[src] = chr(int(dst[2:], 16)) if dst else None
+    return table
+
+
+def unify(text: str) -> str:
+    """Character-level unification only (letters, digits, diacritics, kashida,
+    repeated ZWNJ): no spacing rule. The ZWNJ benchmark runs its reference through it."""
+    text = text.translate(char_table())
+    text = _ZWNJ_RUN.sub("\u200c", text)
+    return _ZWNJ_EDGE.sub("", text)
+
+
+def _restore(span: str, before: str, after: str) -> str:
     """A protected span as it goes into the normalized text."""
     if _NUMERIC_SPAN.match(span):
-        return span.translate(_TO_PERSIAN_DIGITS)
+        span = span.translate(_TO_PERSIAN_DIGITS)
+        # keep hazm's habit of a space between a number and a word glued to it
+        if before and _PERSIAN_LETTER.match(before):
+            span = " " + span
+        if after and _PERSIAN_LETTER.match(after):
+            span = span + " "
     return span
 
 
 def hazm_normalize(text: str) -> str:
-    """hazm's Normalizer with numbers, dates, URLs and abbreviations protected."""
+    """hazm's Normalizer with numbers, dates, URLs and abbreviations protected, then
+    character unification of what hazm leaves and the fix of hazm's over-joining."""
     text = text.replace(_PLACEHOLDER, " ")
     kept: list[str] = []
 
@@ -65,18 +112,34 @@ def hazm_normalize(text: str) -> str:
         return _PLACEHOLDER
 
     masked = _PROTECT.sub(hold, text)
-    out = _hazm_normalizer().normalize(masked)
+    out = unify(_hazm_normalizer().normalize(masked))
+    if "\u200c" in out:
+        out = _unjoin(out, masked)
     if kept:
         parts = out.split(_PLACEHOLDER)
         if len(parts) == len(kept) + 1:
             pieces = [parts[0]]
-            for span, part in zip(kept, parts[1:]):
-                pieces.append(_restore(span))
+            for k, (span, part) in enumerate(zip(kept, parts[1:])):
+                pieces.append(_restore(span, parts[k][-1:], part[:1]))
                 pieces.append(part)
-            out = "".join(pieces)
+            out = _SPACES.sub(" ", "".join(pieces))
         else:  # hazm dropped or duplicated a placeholder: fall back to plain hazm
-            out = _hazm_normalizer().normalize(text)
+            out = unify(_hazm_normalizer().normalize(text))
     return out
+
+
+def _unjoin(out: str, source: str) -> str:
+    """Undo hazm's joining of a word and a following past participle that the input
+    wrote apart («افزایش یافته» → hazm «افزایش‌یافته» → back to «افزایش یافته»)."""
+    from .zwnj import is_participle
+
+    def fix(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        if is_participle(b) and (a + " " + b) in source:
+            return a + " " + b
+        return m.group(0)
+
+    return _JOINED_PAIR.sub(fix, out)
 
 
 def normalize_line(line: str, repair: bool = True) -> str:

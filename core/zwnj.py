@@ -1,8 +1,314 @@
-"""Half-space (ZWNJ) repair of words that lost it. (Filled in by the normalization issue.)"""
+"""Half-space (ZWNJ) repair of words that lost it.
+
+Persian writes many words with a zero-width non-joiner (ZWNJ, U+200C) between their
+parts: plural and other suffixes («درگیری‌ها», «بزرگ‌ترین»), endings after a silent «ه»
+(«کرده‌اند», «خانه‌ای»), verbal prefixes («می‌دانند») and lexicalized compounds
+(«بن‌بست», «بین‌المللی»). Text that lost its ZWNJs writes them joined. The repair works
+word by word over hazm-normalized text, from data only:
+
+* hazm's lexicon ``words.dat`` (frequencies and POS tags): a joined word listed there with a
+  frequency > 0 is a real word and is never split; a compound listed there with a ZWNJ is
+  restored when it appears joined (unless its joined spelling is the more frequent one);
+* hazm's ``verbs.dat`` (past#present stems): verb forms are decomposed by rule —
+  (ن)می + present/past stem + ending, past participle (stem + «ه») + «اند/ام/…»;
+* ``core/data/zwnj_affixes.tsv`` (the affixes and the stems' POS they need) and
+  ``core/data/zwnj_exceptions.tsv`` (curated words to keep joined or to respell).
+
+Precision comes first: a half-space is only inserted where the word is not itself a
+known word and a decomposition into known parts exists. Everything is built once, lazily,
+and each word's answer is memoized.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from pathlib import Path
+
+ZWNJ = "\u200c"
+_DATA = Path(__file__).resolve().parent / "data"
+
+# Letters that do not join to the following letter: a ZWNJ after them is invisible and
+# Persian writes suffixes joined to them («کشورها», «بندرها»).
+NON_JOINING = frozenset("اآأإدذرزژوؤءۀة")
+
+_LETTERS = "\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0"
+# A Persian word, possibly with ZWNJs inside (hazm output has no diacritics/kashida).
+_WORD = re.compile(f"[{_LETTERS}]+(?:\u200c[{_LETTERS}]+)*")
+
+
+def hazm_data_dir() -> Path:
+    """hazm's data folder, located without importing hazm's package ``__init__``."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("hazm")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("hazm is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "data"
+
+
+def _rows(path: Path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            yield line.split("\t")
+
+
+class _Lexicon:
+    """Everything the repair knows, built once from hazm's data and ours."""
+
+    def __init__(self) -> None:
+        hz = hazm_data_dir()
+        freq: dict[str, int] = {}
+        pos: dict[str, frozenset[str]] = {}
+        zw_forms: dict[str, tuple[int, str]] = {}
+        for row in _rows(hz / "words.dat"):
+            if len(row) < 2:
+                continue
+            w = row[0]
+            try:
+                f = int(row[1])
+            except ValueError:
+                f = 0
+            tags = frozenset(row[2].split(",")) if len(row) > 2 and row[2] != "0" else frozenset()
+            if ZWNJ in w:
+                key = w.replace(ZWNJ, "")
+                if key not in zw_forms or f > zw_forms[key][0]:
+                    zw_forms[key] = (f, w)
+            else:
+                freq[w] = f
+                pos[w] = tags
+        self.freq = freq
+        self.pos = pos
+        # joined spelling -> ZWNJ spelling, only where the ZWNJ spelling wins
+        self.zw: dict[str, str] = {}
+        for key, (f, w) in zw_forms.items():
+            if freq.get(key, 0) > 0 and freq[key] >= f:
+                continue
+            self.zw[key] = w
+        # ZWNJ spellings' parts count as known words too (for suffix stems)
+        self.zw_freq = {k: f for k, (f, _) in zw_forms.items()}
+
+        self.keep: set[str] = set()
+        for row in _rows(_DATA / "zwnj_exceptions.tsv"):
+            word, action = row[0], row[1] if len(row) > 1 else "keep"
+            if action == "keep":
+                self.keep.add(word)
+                self.zw.pop(word, None)
+            elif action == "zwnj":
+                self.zw[word.replace(ZWNJ, "")] = word
+
+        suffixes: list[tuple[str, frozenset[str]]] = []
+        after_he: list[tuple[str, frozenset[str]]] = []
+        prefixes: list[tuple[str, frozenset[str]]] = []
+        mi: list[str] = []
+        preverbs: list[str] = []
+        pres_end: list[str] = []
+        past_end: list[str] = []
+        for row in _rows(_DATA / "zwnj_affixes.tsv"):
+            kind = row[0]
+            affix = row[1] if len(row) > 1 else ""
+            cond = frozenset(row[2].split(",")) if len(row) > 2 and row[2] else frozenset()
+            if kind == "suffix":
+                suffixes.append((affix, cond))
+            elif kind == "after_he":
+                after_he.append((affix, cond))
+            elif kind == "prefix":
+                prefixes.append((affix, cond))
+            elif kind == "mi":
+                mi.append(affix)
+            elif kind == "verb_prefix":
+                preverbs.append(affix)
+            elif kind == "present_end":
+                pres_end.append(affix)
+            elif kind == "past_end":
+                past_end.append(affix)
+        by_len = lambda a: -len(a[0])  # noqa: E731
+        self.suffixes = sorted(suffixes, key=by_len)
+        self.after_he = sorted(after_he, key=by_len)
+        self.prefixes = sorted(prefixes, key=by_len)
+        self.mi = sorted(mi, key=len, reverse=True)
+        self.preverbs = sorted(preverbs, key=len, reverse=True)
+
+        past: set[str] = set()
+        present: set[str] = set()
+        for row in _rows(hz / "verbs.dat"):
+            if not row or "#" not in row[0]:
+                continue
+            pa, _, pr = row[0].partition("#")
+            pa, pr = pa.strip(), pr.strip().split(" ")[0]
+            if pa:
+                past.add(pa)
+            if pr:
+                present.add(pr)
+        # Finite verb forms after «می»: stem + personal ending.
+        forms: set[str] = set()
+        for s in present:
+            for e in pres_end:
+                forms.add(s + e)
+                if s[-1] in "اآو" and e and not e.startswith("ی"):
+                    forms.add(s + "ی" + e)  # glide «ی» after a vowel: آ + د → آید
+        for s in past:
+            for e in past_end:
+                forms.add(s + e)
+        self.verb_forms = frozenset(forms)
+        # Past participles (stem + «ه»), with negation «ن».
+        parts = {s + "ه" for s in past}
+        parts |= {"ن" + p for p in parts}
+        self.participles = frozenset(parts)
+
+    # -- queries -------------------------------------------------------------------
+
+    def real(self, w: str) -> bool:
+        """A joined word that is a word in its own right."""
+        return w in self.keep or self.freq.get(w, 0) > 0
+
+    def stem_ok(self, w: str, cond: frozenset[str]) -> int:
+        """Frequency-like score (> 0) if ``w`` is a known stem carrying one of ``cond``."""
+        f = self.freq.get(w, 0)
+        if f > 0 and (not cond or "*" in cond or (self.pos.get(w, frozenset()) & cond)):
+            return f
+        if w in self.zw:
+            return max(self.zw_freq.get(w, 0), 1)
+        return 0
+
+
+_LEX: _Lexicon | None = None
+
+
+def lexicon() -> _Lexicon:
+    """The lexicon, built at first use."""
+    global _LEX
+    if _LEX is None:
+        _LEX = _Lexicon()
+    return _LEX
+
+
+def _join(a: str, b: str) -> str:
+    """``a`` + ``b`` with a ZWNJ between them unless ``a`` ends in a non-joining letter."""
+    if a[-1] in NON_JOINING:
+        return a + b
+    return a + ZWNJ + b
+
+
+@lru_cache(maxsize=200_000)
+def repair_word(w: str) -> str:
+    """The ZWNJ spelling of one joined word (``w`` itself if nothing applies)."""
+    if ZWNJ in w:
+        return _repair_parts(w)
+    if len(w) < 3:
+        return w
+    lex = lexicon()
+    r = _analyze(lex, w)
+    return w if r is None else r
+
+
+def _analyze(lex: _Lexicon, w: str, depth: int = 0) -> str | None:
+    """The ZWNJ spelling of a joined, unknown word, or None."""
+    if w in lex.keep:
+        return None
+    z = lex.zw.get(w)
+    if z is not None:
+        return z
+    if lex.real(w) or depth > 2:
+        return None
+    best: tuple[int, str] | None = None
+
+    # (ن)می + verb form, possibly after a preverb («برمی‌گردد»)
+    for m in lex.mi:
+        if w.startswith(m):
+            rest = w[len(m):]
+            if rest in lex.verb_forms:
+                return m + ZWNJ + rest
+            break
+    for pv in lex.preverbs:
+        if w.startswith(pv):
+            for m in lex.mi:
+                if w.startswith(m, len(pv)):
+                    rest = w[len(pv) + len(m):]
+                    if rest in lex.verb_forms:
+                        return pv + m + ZWNJ + rest
+
+    # participle + ending after silent «ه» («کرده‌اند», «نشده‌ایم»)
+    for suf, cond in lex.after_he:
+        if w.endswith(suf) and len(w) > len(suf) + 1:
+            stem = w[: -len(suf)]
+            if stem[-1] != "ه":
+                continue
+            score = 0
+            s_out = stem
+            if stem in lex.participles:
+                score = 1
+            elif stem.startswith(tuple(lex.mi)) and stem[2 if stem[0] == "م" else 3 :] in lex.participles:
+                k = 2 if stem[0] == "م" else 3
+                score, s_out = 1, stem[:k] + ZWNJ + stem[k:]
+            else:
+                score = lex.stem_ok(stem, cond)
+                if score and stem in lex.zw:
+                    s_out = lex.zw[stem]
+            if score:
+                cand = s_out + ZWNJ + suf
+                if best is None or score > best[0]:
+                    best = (score, cand)
+
+    # stem + suffix («درگیری‌ها», «بزرگ‌ترین», «همه‌پرسی‌هایی»)
+    for suf, cond in lex.suffixes:
+        if w.endswith(suf) and len(w) >= len(suf) + 2:
+            stem = w[: -len(suf)]
+            score = lex.stem_ok(stem, cond)
+            s_out = lex.zw.get(stem, stem)
+            if not score:
+                continue
+            cand = _join(s_out, suf)
+            if best is None or score > best[0]:
+                best = (score, cand)
+    if best is not None:
+        return best[1] if best[1] != w else None
+
+    # prefix + known word («بی‌اعتنا»)
+    for pre, cond in lex.prefixes:
+        if w.startswith(pre) and len(w) >= len(pre) + 3:
+            rest = w[len(pre):]
+            if lex.stem_ok(rest, cond) and rest not in lex.verb_forms:
+                return pre + ZWNJ + lex.zw.get(rest, rest)
+    return None
+
+
+_SUFFIX_PARTS: frozenset[str] | None = None
+
+
+def _repair_parts(w: str) -> str:
+    """A word that already has ZWNJs: drop the invisible ZWNJ hazm puts after a
+    non-joining letter before a suffix («بندر‌ها» → «بندرها») and repair each part."""
+    global _SUFFIX_PARTS
+    lex = lexicon()
+    if _SUFFIX_PARTS is None:
+        _SUFFIX_PARTS = frozenset(s for s, _ in lex.suffixes) | frozenset(s for s, _ in lex.after_he)
+    parts = w.split(ZWNJ)
+    out = [repair_word(parts[0]) if len(parts[0]) >= 3 else parts[0]]
+    for p in parts[1:]:
+        prev = out[-1]
+        if p in _SUFFIX_PARTS:
+            out[-1] = prev + p if prev[-1] in NON_JOINING else prev + ZWNJ + p
+            continue
+        q = repair_word(p) if len(p) >= 3 else p
+        out[-1] = prev + ZWNJ + q
+    return out[0]
+
 
 def repair(text: str) -> str:
-    """Return ``text`` with lost half-spaces restored."""
-    return text
+    """Return ``text`` with lost half-spaces restored (word by word)."""
+    if not text:
+        return text
+    return _WORD.sub(_sub, text)
+
+
+def _sub(m: re.Match[str]) -> str:
+    return repair_word(m.group(0))
+
+
+def is_participle(word: str) -> bool:
+    """Whether ``word`` is a past participle («یافته», «شده», «نکرده»)."""
+    return word in lexicon().participles
