@@ -1,14 +1,359 @@
-"""Entities stage: PERSON, LOCATION and ORGANIZATION mentions, grouped into entities."""
+"""Entities stage: PERSON, LOCATION and ORGANIZATION mentions, grouped into entities.
+
+``find`` proposes name candidates from two sources:
+
+* the gazetteer (``core/gazetteer.py``, data in ``core/data/gaz_*.tsv``): longest match
+  over a folded copy of the text, priority 20, with the canonical name in ``extra``;
+* context rules for names no list holds (priority 5–10), all driven by data files:
+  - a head word opens an organization or place name («وزارت دفاع بریتانیا»,
+    «ارتش اوکراین», «شهر [X]»; ``heads.tsv`` says whether the head is inside);
+  - a title or honorific before an unknown name («سردار [X]», «سخنگوی وزارت خارجه [X Y]»);
+    the title stays outside the PERSON span (``titles.tsv``);
+  - a first name followed by a surname («[الکساندر لوکاشنکو]», ``names_first.tsv``);
+  - apposition: an unknown name right before «، <title>»;
+  - attribution frames («به گزارش [X]،», «[X] گفت», ``heads_frames.tsv``).
+
+Candidates are resolved here already (longer span, then priority), so the pipeline gets
+non-overlapping names; nested names keep the outer span.
+
+``group`` joins mentions of one referent: same canonical gazetteer entry, same folded
+text, or a PERSON mention equal to the last word(s) of a fuller name («لوکاشنکو» →
+«الکساندر لوکاشنکو»). An entity's name is its gazetteer canonical name, else its longest
+mention. Roles come from appositions («X، رییس‌جمهوری بلاروس») and titles right before a
+mention («رییس جمهوری روسیه X»). Salience sums, over mentions, a weight that falls from
+1.0 (first sentence) to 0.5 (last sentence), divided by the top entity's sum (so the most
+salient entity has 1.0). Entities are sorted by salience (desc), then first mention; ids
+``e0, e1 …`` follow that order.
+"""
 
 from __future__ import annotations
 
-from .doc import Cand, Doc
-from .model import Entity, Mention
+from dataclasses import replace
+from typing import Any
+
+from .doc import Cand, Doc, WToken
+from .model import ENTITY_LABELS, Entity, Mention
+
+GAZ_PRIORITY = 20
+HEAD_PRIORITY = 10
+TITLE_PRIORITY = 9
+FIRSTNAME_PRIORITY = 8
+FRAME_PRIORITY = 5
+
+_COMMON_FREQ = 3_000_000
+_CLOSED_TAGS = frozenset({"P", "CONJ", "PRO", "DET", "NUM", "POSTP", "PREP", "INT", "CL", "PS", "PR", "RES"})
+_COMMA = frozenset({"،", ","})
+_MAX_ORG_WORDS = 3
+
+
+def set_user_gazetteers(paths) -> None:
+    """Add user gazetteer files (see :func:`newsx.core.gazetteer.set_user_gazetteers`)."""
+    from . import gazetteer
+
+    gazetteer.set_user_gazetteers(paths)
+
+
+class _Ctx:
+    """Per-document token features and lexicon matches (all in token indices)."""
+
+    def __init__(self, doc: Doc) -> None:
+        from . import gazetteer as g
+        from .zwnj import lexicon
+
+        self.doc = doc
+        self.g = g
+        self.lex = lexicon()
+        self.stop = g.stop_words()
+        self.first = g.first_names()
+        toks = doc.tokens
+        self.n = len(toks)
+        self.fold = [g.fold_key(t.norm) for t in toks]
+        folded, pos = g.fold_text(doc.norm)
+        self.folded, self.pos = folded, pos
+        starts = {t.nstart: t.i for t in toks}
+        self._starts = starts
+
+        def tok_span(s: int, e: int) -> tuple[int, int, int, int] | None:
+            ns = pos[s] if pos else s
+            ne = (pos[e - 1] + 1) if pos else e
+            i = doc.token_at(ns)
+            if i < 0 or toks[i].nstart != ns:
+                # a match inside a token (after a ZWNJ): only names may do that
+                i = max(i, 0)
+            j = doc.token_at(ne - 1)
+            return ns, ne, i, j + 1
+
+        self.tok_span = tok_span
+        # gazetteer names
+        self.gaz: dict[int, tuple[int, int, int, Any]] = {}  # start tok -> (end tok, ns, ne, entry)
+        self.in_gaz = [False] * self.n
+        for s, e, entry in g.names().longest(folded):
+            ns, ne, i, j = tok_span(s, e)
+            if i >= self.n or toks[i].sentence != toks[j - 1].sentence:
+                continue
+            self.gaz[i] = (j, ns, ne, entry)
+            for k in range(i, j):
+                self.in_gaz[k] = True
+        self.title_at: dict[int, tuple[int, Any]] = {}
+        self.title_end: dict[int, tuple[int, Any]] = {}
+        self.in_title = [False] * self.n
+        for s, e, t in g.titles().longest(folded):
+            ns, ne, i, j = tok_span(s, e)
+            if i < self.n and toks[i].nstart == ns and toks[j - 1].nend == ne:
+                self.title_at[i] = (j, t)
+                self.title_end[j] = (i, t)
+                for k in range(i, j):
+                    self.in_title[k] = True
+        self.head_at: dict[int, tuple[int, Any]] = {}
+        self.in_head = [False] * self.n
+        for s, e, h in g.heads().longest(folded):
+            ns, ne, i, j = tok_span(s, e)
+            if i < self.n and toks[i].nstart == ns and toks[j - 1].nend == ne:
+                self.head_at[i] = (j, h)
+                for k in range(i, j):
+                    self.in_head[k] = True
+        self.frame_at: dict[int, tuple[int, Any]] = {}
+        self.frame_end: dict[int, tuple[int, Any]] = {}
+        self.in_frame = [False] * self.n
+        for s, e, f in g.frames().longest(folded):
+            ns, ne, i, j = tok_span(s, e)
+            if i < self.n and toks[i].nstart == ns and toks[j - 1].nend == ne:
+                self.frame_at[i] = (j, f)
+                self.frame_end[j] = (i, f)
+                for k in range(i, j):
+                    self.in_frame[k] = True
+
+    # -- token predicates ------------------------------------------------------------
+
+    def tok(self, i: int) -> WToken:
+        return self.doc.tokens[i]
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < self.n and self.doc.tokens[i].norm[:1].isalpha()
+
+    def is_verb(self, i: int) -> bool:
+        t = self.doc.tokens[i]
+        return "#" in t.lemma or t.norm in self.lex.verb_forms or self.fold[i].startswith(("می ", "نمی "))
+
+    def is_common(self, i: int) -> bool:
+        w = self.doc.tokens[i].norm
+        lex = self.lex
+        f = lex.freq.get(w, 0)
+        if f >= _COMMON_FREQ:
+            return True
+        tags = lex.pos.get(w, frozenset())
+        return bool(tags & _CLOSED_TAGS) or ("ADV" in tags and f > 0)
+
+    def namelike(self, i: int) -> bool:
+        """A word that may be (part of) an unknown name."""
+        if not self.is_word(i):
+            return False
+        if self.in_title[i] or self.in_head[i] or self.in_frame[i]:
+            return False
+        f = self.fold[i]
+        if f in self.stop or len(f) < 2:
+            return False
+        return not self.is_verb(i)
+
+    def same_sent(self, i: int, j: int) -> bool:
+        return 0 <= i < self.n and 0 <= j < self.n and self.doc.tokens[i].sentence == self.doc.tokens[j].sentence
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        toks = self.doc.tokens
+        return toks[i].nstart, toks[j - 1].nend
+
+
+def _person_after(c: _Ctx, i: int, strict: bool) -> int:
+    """End token of a person's name starting at ``i`` (first names + surname), or ``i``."""
+    j = i
+    while j < c.n and c.fold[j] in c.first and c.namelike(j) and c.same_sent(i, j):
+        j += 1
+    nfirst = j - i
+    if nfirst == 0:
+        return i
+    amb = nfirst == 1 and c.first[c.fold[i]]
+    # patronymic chain «X بن Y»
+    def surname_ok(k: int) -> bool:
+        if not (k < c.n and c.same_sent(i, k) and c.namelike(k)) or c.in_gaz[k]:
+            return False
+        if amb or strict:
+            return not c.is_common(k) and c.fold[k] not in c.first
+        return True
+
+    if j < c.n and surname_ok(j):
+        j += 1
+        if j + 1 < c.n and c.fold[j] in ("بن", "ابن") and c.namelike(j + 1):
+            j += 2
+        elif j < c.n and c.namelike(j) and not c.in_gaz[j] and c.lex.freq.get(c.tok(j).norm, 0) == 0 \
+                and c.same_sent(i, j) and not (j + 1 < c.n and c.is_verb(j + 1)) and c.fold[j] not in c.first:
+            j += 1  # double surname, second part unknown to the lexicon («هاشمی رفسنجانی»)
+        return j
+    if nfirst >= 2 and not amb:
+        return j
+    return i
 
 
 def find(doc: Doc) -> list[Cand]:
-    """Name candidates in ``doc`` (normalized offsets)."""
-    return []
+    """Name candidates in ``doc`` (normalized offsets), already non-overlapping."""
+    if not doc.tokens:
+        return []
+    c = _Ctx(doc)
+    cands: list[Cand] = []
+    toks = doc.tokens
+
+    for i, (j, ns, ne, entry) in c.gaz.items():
+        cands.append(Cand(entry.label, ns, ne, kind=entry.kind, priority=GAZ_PRIORITY,
+                          extra={"canonical": entry.canonical, "source": "gazetteer"}))
+
+    # heads: organizations and places
+    for i, (j, h) in c.head_at.items():
+        k = j
+        gi = c.gaz.get(i)
+        if gi is not None:
+            # a listed organization that starts with the head («وزارت دفاع») + a place
+            gl = c.gaz.get(gi[0])
+            if gi[3].label == "ORGANIZATION" and gi[3].kind in ("government", "military") and gl is not None and gl[3].label == "LOCATION" \
+                    and c.same_sent(i, gi[0]):
+                ns, ne = toks[i].nstart, toks[gl[0] - 1].nend
+                cands.append(Cand("ORGANIZATION", ns, ne, kind=gi[3].kind, priority=GAZ_PRIORITY,
+                                  extra={"source": "head"}))
+            continue
+        if h.need == "place":
+            g = c.gaz.get(k)
+            if g is None or g[3].label != "LOCATION" or not c.same_sent(i, k):
+                continue
+            end = g[0]
+        elif h.need == "quoted":
+            continue
+        else:
+            end = k
+            if h.label == "LOCATION":
+                if k < c.n and c.namelike(k) and not c.in_gaz[k] and not c.is_common(k) and c.same_sent(i, k):
+                    end = k + 1
+            else:
+                while end < c.n and end - k < _MAX_ORG_WORDS and c.same_sent(i, end):
+                    g = c.gaz.get(end)
+                    if g is not None:
+                        if g[3].label == "LOCATION":
+                            end = g[0]
+                        break
+                    if not c.namelike(end) or c.in_gaz[end]:
+                        break
+                    if end + 1 < c.n and c.is_verb(end + 1):
+                        break  # nominal part of a compound verb («اعلام کرد»)
+                    if end == k and h.kind in ("media", "sport") and c.is_common(end):
+                        break
+                    end += 1
+                    if c.fold[end - 1] in ("و",):
+                        break
+        if end == k:
+            continue
+        if h.inside:
+            ns, ne = toks[i].nstart, toks[end - 1].nend
+        else:
+            ns, ne = toks[k].nstart, toks[end - 1].nend
+        cands.append(Cand(h.label, ns, ne, kind=h.kind, priority=HEAD_PRIORITY, extra={"source": "head"}))
+
+    # titles: a name right after (possibly after the place/organization the title belongs to)
+    for i, (j, t) in c.title_at.items():
+        k = j
+        g = c.gaz.get(k)
+        if g is not None and g[3].label in ("LOCATION", "ORGANIZATION"):
+            k = g[0]
+        elif k in c.head_at:  # «سخنگوی وزارت X Y»: skip an organization opened by a head
+            continue
+        if k >= c.n or not c.same_sent(i, k):
+            continue
+        if c.gaz.get(k) is not None:
+            continue
+        end = _person_after(c, k, strict=False)
+        if end == k and c.namelike(k) and not c.in_gaz[k] and not c.is_common(k):
+            end = k + 1
+            if end < c.n and c.namelike(end) and not c.in_gaz[end] and c.lex.freq.get(toks[end].norm, 0) == 0 \
+                    and c.same_sent(k, end) and not (end + 1 < c.n and c.is_verb(end + 1)):
+                end += 1
+        if end > k:
+            ns, ne = c.span(k, end)
+            cands.append(Cand("PERSON", ns, ne, priority=TITLE_PRIORITY, extra={"source": "title"}))
+
+    # first name + surname
+    for i in range(c.n):
+        if c.fold[i] in c.first and not c.in_gaz[i] and (i == 0 or c.fold[i - 1] not in c.first or not c.namelike(i - 1)):
+            end = _person_after(c, i, strict=False)
+            if end > i:
+                ns, ne = c.span(i, end)
+                cands.append(Cand("PERSON", ns, ne, priority=FIRSTNAME_PRIORITY, extra={"source": "first"}))
+
+    # apposition: «X Y، <title>»
+    for i, (j, t) in c.title_at.items():
+        if i < 2 or toks[i - 1].norm not in _COMMA:
+            continue
+        e = i - 1
+        s = e
+        while s > 0 and e - s < 3 and c.namelike(s - 1) and not c.in_gaz[s - 1] and c.same_sent(s - 1, e):
+            s -= 1
+        if s == e:
+            continue
+        before = s - 1
+        if before >= 0 and c.same_sent(before, e) and toks[before].norm not in _COMMA and c.fold[before] != "و" \
+                and s not in c.frame_end and not c.is_verb(before):
+            continue  # not a clause start: unsure where the name begins
+        if all(c.is_common(k) for k in range(s, e)):
+            continue
+        ns, ne = c.span(s, e)
+        cands.append(Cand("PERSON", ns, ne, priority=FRAME_PRIORITY, extra={"source": "apposition"}))
+
+    # attribution frames
+    for i, (j, f) in c.frame_at.items():
+        if not f.before or f.label != "ORGANIZATION":
+            continue
+        k = j
+        if k >= c.n or c.in_gaz[k] or k in c.head_at or not c.same_sent(i, k):
+            continue
+        end = k
+        while end < c.n and end - k < 2 and c.namelike(end) and not c.in_gaz[end] and c.same_sent(k, end):
+            end += 1
+        if end == k or end >= c.n:
+            continue
+        if toks[end].norm not in _COMMA and end not in c.frame_at:
+            continue
+        if all(c.is_common(x) for x in range(k, end)):
+            continue
+        ns, ne = c.span(k, end)
+        cands.append(Cand("ORGANIZATION", ns, ne, kind="media", priority=FRAME_PRIORITY, extra={"source": "frame"}))
+    for j, (i, f) in c.frame_end.items():
+        if f.before or f.label != "PERSON":
+            continue
+        k = i - 1
+        if k < 0 or not c.namelike(k) or c.in_gaz[k] or c.is_common(k) or not c.same_sent(k, i):
+            continue
+        if k > 0 and c.same_sent(k - 1, k) and toks[k - 1].norm not in _COMMA:
+            continue
+        ns, ne = c.span(k, k + 1)
+        cands.append(Cand("PERSON", ns, ne, priority=FRAME_PRIORITY, extra={"source": "frame"}))
+
+    return _resolve(cands)
+
+
+def _resolve(cands: list[Cand]) -> list[Cand]:
+    ordered = sorted(cands, key=lambda c: (-(c.nend - c.nstart), -c.priority, c.nstart, c.label))
+    taken: list[tuple[int, int]] = []
+    kept: list[Cand] = []
+    import bisect
+
+    for c in ordered:
+        k = bisect.bisect_left(taken, (c.nstart, c.nstart))
+        if k > 0 and taken[k - 1][1] > c.nstart:
+            continue
+        if k < len(taken) and taken[k][0] < c.nend:
+            continue
+        taken.insert(k, (c.nstart, c.nend))
+        kept.append(c)
+    kept.sort(key=lambda c: c.nstart)
+    return kept
+
+
+# -- grouping -----------------------------------------------------------------------
 
 
 def group(doc: Doc, cands: list[Cand], mentions: list[Mention]) -> tuple[list[Mention], list[Entity]]:
@@ -16,4 +361,142 @@ def group(doc: Doc, cands: list[Cand], mentions: list[Mention]) -> tuple[list[Me
 
     ``cands[k]`` is the candidate that became ``mentions[k]``.
     """
-    return mentions, []
+    from . import gazetteer as g
+
+    idx = [k for k, m in enumerate(mentions) if m.label in ENTITY_LABELS]
+    if not idx:
+        return mentions, []
+    # union of mentions into groups
+    groups: list[dict[str, Any]] = []
+    by_key: dict[tuple[str, str], int] = {}
+    person_words: dict[str, list[int]] = {}  # folded last word(s) -> person groups with longer names
+    assign: dict[int, int] = {}
+    for k in idx:
+        m, c = mentions[k], cands[k]
+        f = g.fold_key(m.norm)
+        canon = c.extra.get("canonical") if c.extra else None
+        key = (m.label, g.fold_key(canon) if canon else f)
+        gi = by_key.get(key)
+        if gi is None and m.label == "PERSON":
+            cand_groups = person_words.get(f, [])
+            if cand_groups:
+                gi = cand_groups[-1]  # the most recent fuller name ending in these words
+        if gi is None:
+            gi = len(groups)
+            groups.append({"label": m.label, "mentions": [], "canon": None, "names": [], "kind": None})
+        by_key.setdefault(key, gi)
+        gr = groups[gi]
+        gr["mentions"].append(k)
+        gr["names"].append(m.norm)
+        if canon and not gr["canon"]:
+            gr["canon"] = canon
+            by_key.setdefault((m.label, g.fold_key(canon)), gi)
+        if m.kind and not gr["kind"]:
+            gr["kind"] = m.kind
+        assign[k] = gi
+        if m.label == "PERSON":
+            words = f.split(" ")
+            for cut in range(1, len(words)):
+                tail = " ".join(words[cut:])
+                lst = person_words.setdefault(tail, [])
+                if gi not in lst:
+                    lst.append(gi)
+            if canon:
+                cw = g.fold_key(canon).split(" ")
+                for cut in range(1, len(cw)):
+                    lst = person_words.setdefault(" ".join(cw[cut:]), [])
+                    if gi not in lst:
+                        lst.append(gi)
+
+    roles = _roles(doc, cands, mentions, idx)
+    nsent = max(1, len(doc.sentences) - 1)
+    raw = []
+    for gi, gr in enumerate(groups):
+        w = sum(1.0 - 0.5 * min(mentions[k].sentence, nsent) / nsent for k in gr["mentions"])
+        raw.append(w)
+    top = max(raw) if raw else 1.0
+    order = sorted(range(len(groups)), key=lambda gi: (-round(raw[gi], 9), groups[gi]["mentions"][0]))
+    eid = {gi: f"e{n}" for n, gi in enumerate(order)}
+    out = list(mentions)
+    for k, gi in assign.items():
+        out[k] = replace(out[k], entity=eid[gi])
+    ents = []
+    for gi in order:
+        gr = groups[gi]
+        name = gr["canon"] or max(gr["names"], key=lambda s: (len(s.split()), len(s)))
+        rs: list[str] = []
+        for k in gr["mentions"]:
+            for r in roles.get(k, ()):
+                if r not in rs:
+                    rs.append(r)
+        ents.append(Entity(
+            id=eid[gi],
+            name=name,
+            label=gr["label"],
+            mentions=tuple(mentions[k].id for k in gr["mentions"]),
+            kind=gr["kind"],
+            roles=tuple(rs),
+            salience=raw[gi] / top if top else 0.0,
+        ))
+    return out, ents
+
+
+def _roles(doc: Doc, cands: list[Cand], mentions: list[Mention], idx: list[int]) -> dict[int, list[str]]:
+    """Roles of PERSON mentions from appositions and preceding titles."""
+    from . import gazetteer as g
+
+    out: dict[int, list[str]] = {}
+    norm = doc.norm
+    folded, pos = g.fold_text(norm)
+    if pos is not None:  # rare (diacritics): give up exact role offsets, use plain text
+        folded = norm
+    titles = g.titles()
+    # title matches by start and end offset (normalized offsets when pos is None)
+    tmatches = [] if pos is not None else titles.longest(folded)
+    t_by_start = {s: (e, t) for s, e, t in tmatches if t.kind == "role"}
+    t_by_end = {e: (s, t) for s, e, t in tmatches if t.kind == "role"}
+    name_by_start = {cands[k].nstart: k for k in idx}
+    name_by_end = {cands[k].nend: k for k in idx}
+
+    def skip_space(p: int) -> int:
+        while p < len(norm) and norm[p] in " \u200c":
+            p += 1
+        return p
+
+    def complement(e: int) -> tuple[str, int]:
+        p = skip_space(e)
+        k = name_by_start.get(p)
+        if k is not None and mentions[k].label in ("LOCATION", "ORGANIZATION") and doc.sentence_at(p) == doc.sentence_at(e - 1):
+            return " " + mentions[k].norm, cands[k].nend
+        return "", e
+
+    for k in idx:
+        if mentions[k].label != "PERSON":
+            continue
+        c = cands[k]
+        # apposition: «X، <title> [complement]»
+        p = c.nend
+        while p < len(norm) and norm[p] == " ":
+            p += 1
+        if p < len(norm) and norm[p] in "،,":
+            q = skip_space(p + 1)
+            if q in t_by_start:
+                e, t = t_by_start[q]
+                comp, _ = complement(e)
+                out.setdefault(k, []).append(t.text + comp)
+        # preceding title: «<title> [complement] X»
+        p = c.nstart
+        while p > 0 and norm[p - 1] in " \u200c":
+            p -= 1
+        kk = name_by_end.get(p)
+        if kk is not None and mentions[kk].label in ("LOCATION", "ORGANIZATION"):
+            q = cands[kk].nstart
+            while q > 0 and norm[q - 1] in " \u200c":
+                q -= 1
+            if q in t_by_end:
+                s, t = t_by_end[q]
+                out.setdefault(k, []).append(t.text + " " + mentions[kk].norm)
+        elif p in t_by_end:
+            s, t = t_by_end[p]
+            out.setdefault(k, []).append(t.text)
+    return out

@@ -1,0 +1,315 @@
+"""Name lists (gazetteers) and phrase lexicons, matched in linear time.
+
+Knowledge lives in ``core/data``: ``gaz_*.tsv`` (one name per line: canonical, label,
+kind, spelling variants), ``titles*.tsv``, ``heads*.tsv``, ``names_first.tsv``,
+``names_stop.tsv``. Everything is built once, at first use.
+
+Matching runs over a *folded* copy of the normalized text: Arabic/Persian letter
+variants are unified (ي→ی, ك→ک, ة→ه, أ/إ/آ→ا, ئ→ی, ؤ→و), ZWNJ, ZWJ and no-break space
+become a plain space, digits become Persian digits, and diacritics are dropped. Keys are
+folded the same way, and a key written with spaces or half-spaces is also entered in its
+joined form («رییس‌جمهوری» matches «رییسجمهوری», «رییس جمهوری» and «رییس‌جمهوری»).
+Aho-Corasick (pyahocorasick) finds every key occurrence in one pass; matches must sit on
+word boundaries, and overlapping matches resolve longest first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+DATA = Path(__file__).resolve().parent / "data"
+
+_PAIRS = {
+    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه",
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و",
+    "\u200c": " ", "\u200d": " ", "\u00a0": " ", "\u202f": " ", "\t": " ", "\n": " ", "\r": " ",
+}
+_FOLD = str.maketrans(
+    {**_PAIRS, **{str(d): "۰۱۲۳۴۵۶۷۸۹"[d] for d in range(10)},
+     **{chr(0x0660 + d): "۰۱۲۳۴۵۶۷۸۹"[d] for d in range(10)}}
+)
+# Characters folding drops (diacritics, superscript alef, hamza above, kashida).
+_DROP = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
+_DROP_RE = re.compile(f"[{_DROP}]")
+_DROP_TABLE = str.maketrans("", "", _DROP)
+_SPACES = re.compile(r" {2,}")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=[۰-۹])|(?<=[۰-۹])(?=[^\W\d_])")
+
+#: labels a gazetteer line may carry
+NAME_LABELS = ("PERSON", "LOCATION", "ORGANIZATION")
+
+
+def fold_key(s: str) -> str:
+    """The folded form of a name or phrase (may be shorter than ``s``)."""
+    s = s.translate(_DROP_TABLE).translate(_FOLD)
+    return _SPACES.sub(" ", s).strip()
+
+
+def fold_text(text: str) -> tuple[str, list[int] | None]:
+    """Folded ``text`` and, if folding dropped characters, each folded char's index in ``text``."""
+    if not _DROP_RE.search(text):
+        return text.translate(_FOLD), None
+    out: list[str] = []
+    pos: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DROP:
+            continue
+        out.append(ch)
+        pos.append(i)
+    return "".join(out).translate(_FOLD), pos
+
+
+def key_variants(key: str) -> list[str]:
+    """Spellings a folded key is also entered under: joined at its spaces, split at digits."""
+    base = {key}
+    spaced = _LETTER_DIGIT.sub(" ", key)
+    base.add(spaced)
+    out: set[str] = set()
+    for k in base:
+        parts = k.split(" ")
+        gaps = len(parts) - 1
+        if gaps == 0:
+            out.add(k)
+            continue
+        if gaps > 3:  # long names: as written, and fully joined is implausible
+            out.add(k)
+            continue
+        for seps in product((" ", ""), repeat=gaps):
+            out.add(parts[0] + "".join(s + p for s, p in zip(seps, parts[1:])))
+    return sorted(out)
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            yield [c.strip() for c in line.split("\t")]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer name."""
+
+    canonical: str
+    label: str
+    kind: str | None
+    source: str  #: file it came from
+
+
+def read_entries(path: Path | str, source: str | None = None) -> list[tuple[Entry, list[str]]]:
+    """Entries of a gazetteer TSV file: ``canonical<TAB>label<TAB>kind<TAB>a|b|c``."""
+    path = Path(path)
+    src = source or path.name
+    out = []
+    for n, row in enumerate(_rows(path), 1):
+        if len(row) < 2 or not row[0]:
+            raise ValueError(f"{path}:{n}: want canonical<TAB>label[<TAB>kind<TAB>variants]")
+        label = row[1].upper()
+        if label in ("PER", "PERS"):
+            label = "PERSON"
+        elif label == "LOC":
+            label = "LOCATION"
+        elif label == "ORG":
+            label = "ORGANIZATION"
+        if label not in NAME_LABELS:
+            raise ValueError(f"{path}:{n}: label must be one of {', '.join(NAME_LABELS)}, not {row[1]!r}")
+        kind = row[2] if len(row) > 2 and row[2] else None
+        variants = [v.strip() for v in row[3].split("|")] if len(row) > 3 and row[3] else []
+        out.append((Entry(row[0], label, kind, src), [row[0], *[v for v in variants if v]]))
+    return out
+
+
+class Matcher:
+    """Aho-Corasick over folded keys; values are arbitrary payloads (first one entered wins)."""
+
+    def __init__(self) -> None:
+        import ahocorasick
+
+        self._a = ahocorasick.Automaton()
+        self.payloads: list[Any] = []
+        self._keys: dict[str, int] = {}
+        self._built = False
+
+    def add(self, phrase: str, payload: Any, override: bool = False, variants: bool = True) -> None:
+        key = fold_key(phrase)
+        if not key:
+            return
+        idx = len(self.payloads)
+        self.payloads.append(payload)
+        for k in key_variants(key) if variants else [key]:
+            if k in self._keys and not override:
+                continue
+            self._keys[k] = idx
+
+    def __contains__(self, phrase: str) -> bool:
+        return fold_key(phrase) in self._keys
+
+    def get(self, phrase: str) -> Any:
+        i = self._keys.get(fold_key(phrase))
+        return None if i is None else self.payloads[i]
+
+    def build(self) -> "Matcher":
+        for k, idx in self._keys.items():
+            self._a.add_word(k, (len(k), idx))
+        if self._keys:
+            self._a.make_automaton()
+        self._built = True
+        return self
+
+    def all_matches(self, folded: str) -> list[tuple[int, int, Any]]:
+        """Every key occurrence on word boundaries, as ``(start, end, payload)`` in folded offsets."""
+        if not self._keys:
+            return []
+        out = []
+        n = len(folded)
+        for end, (ln, idx) in self._a.iter(folded):
+            s, e = end - ln + 1, end + 1
+            if s > 0 and folded[s - 1].isalnum():
+                continue
+            if e < n and folded[e].isalnum():
+                # ezafe «ی» after a final vowel («زاپوریژیای اوکراین»): the name ends before it
+                if not (folded[e] == "ی" and folded[e - 1] in "اوا" and (e + 1 == n or not folded[e + 1].isalnum())):
+                    continue
+            out.append((s, e, self.payloads[idx]))
+        return out
+
+    def longest(self, folded: str) -> list[tuple[int, int, Any]]:
+        """Non-overlapping matches, longest first (then leftmost), sorted by start."""
+        ms = sorted(self.all_matches(folded), key=lambda m: (m[0] - m[1], m[0]))
+        taken = bytearray(len(folded) + 1)
+        kept = []
+        for s, e, p in ms:
+            if any(taken[s:e]):
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            kept.append((s, e, p))
+        kept.sort(key=lambda m: m[0])
+        return kept
+
+
+# -- shipped data -------------------------------------------------------------------
+
+_user_paths: list[Path] = []
+
+
+def set_user_gazetteers(paths: Iterable[str | Path]) -> None:
+    """Register user gazetteer files (same TSV format as ``core/data/gaz_*.tsv``).
+
+    Their names are added to (and override) the shipped ones for every later analysis in
+    this process. Files are validated at once (ValueError on a bad line).
+    """
+    global _user_paths
+    ps = [Path(p) for p in paths]
+    for p in ps:
+        read_entries(p)  # validate now, fail early
+    _user_paths = ps
+    names.cache_clear()
+
+
+def load_user(path: str | Path) -> list[tuple[Entry, list[str]]]:
+    """Read (and validate) one user gazetteer file."""
+    return read_entries(path, source=f"user:{Path(path).name}")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Folded words that are never a name on their own (ours + hazm's stop words)."""
+    words = {fold_key(r[0]) for r in _rows(DATA / "names_stop.tsv")}
+    try:
+        from .zwnj import hazm_data_dir
+
+        for r in _rows(hazm_data_dir() / "stopwords.dat"):
+            words.add(fold_key(r[0]))
+    except Exception:  # pragma: no cover - hazm missing
+        pass
+    return frozenset(w for w in words if w)
+
+
+@lru_cache(maxsize=1)
+def names() -> Matcher:
+    """The name gazetteer: shipped ``gaz_*.tsv`` files, then user files (which override)."""
+    m = Matcher()
+    stop = stop_words()
+    files = sorted(p for p in DATA.glob("gaz_*.tsv") if p.name != "gaz_country_aliases.tsv")
+    # People and organizations before places: «فارس» the agency needs its head anyway,
+    # but a shared spelling goes to the more specific list.
+    order = {"gaz_people.tsv": 0, "gaz_media.tsv": 1, "gaz_orgs.tsv": 2, "gaz_places.tsv": 3}
+    files.sort(key=lambda p: (order.get(p.name, 5), p.name))
+    for p in files:
+        for entry, spellings in read_entries(p):
+            for s in spellings:
+                if fold_key(s) in stop:
+                    continue
+                m.add(s, entry)
+    for up in _user_paths:
+        for entry, spellings in load_user(up):
+            for s in spellings:
+                m.add(s, entry, override=True)
+    return m.build()
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str  #: as written in the data file
+    kind: str  #: "role" or "honorific"
+
+
+@lru_cache(maxsize=1)
+def titles() -> Matcher:
+    m = Matcher()
+    for p in sorted(DATA.glob("titles*.tsv")):
+        for r in _rows(p):
+            m.add(r[0], Title(r[0], r[1] if len(r) > 1 and r[1] else "role"))
+    return m.build()
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    text: str
+    label: str
+    kind: str | None
+    inside: bool  #: the head word is part of the name
+    need: str  #: "any", "place" or "quoted"
+
+
+@lru_cache(maxsize=1)
+def heads() -> Matcher:
+    m = Matcher()
+    for r in _rows(DATA / "heads.tsv"):
+        r = r + [""] * 5
+        m.add(r[0], Head(r[0], r[1], r[2] or None, r[3] != "outside", r[4] or "any"))
+    return m.build()
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    text: str
+    before: bool  #: the name follows the frame
+    label: str  #: PERSON, ORGANIZATION or ANY
+
+
+@lru_cache(maxsize=1)
+def frames() -> Matcher:
+    m = Matcher()
+    for r in _rows(DATA / "heads_frames.tsv"):
+        r = r + [""] * 3
+        m.add(r[0], Frame(r[0], r[1] != "after", r[2] or "ANY"))
+    return m.build()
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, bool]:
+    """Folded first name -> True if it is also a common word (needs a clear surname)."""
+    out: dict[str, bool] = {}
+    for r in _rows(DATA / "names_first.tsv"):
+        k = fold_key(r[0])
+        if k and k not in out:
+            out[k] = len(r) > 1 and r[1] == "ambiguous"
+    return out
