@@ -32,6 +32,9 @@ _DATA = Path(__file__).resolve().parent / "data"
 # Persian writes suffixes joined to them («کشورها», «بندرها»).
 NON_JOINING = frozenset("اآأإدذرزژوؤءۀة")
 
+# Endings that derive a word from a stem without changing how the stem is written.
+_DERIVED_ENDINGS = ("ان", "ی", "ین", "گان", "ها", "های")
+
 _LETTERS = "\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0"
 # A Persian word, possibly with ZWNJs inside (hazm output has no diacritics/kashida).
 _WORD = re.compile(f"[{_LETTERS}]+(?:\u200c[{_LETTERS}]+)*")
@@ -85,7 +88,10 @@ class _Lexicon:
         # joined spelling -> ZWNJ spelling, only where the ZWNJ spelling wins
         self.zw: dict[str, str] = {}
         for key, (f, w) in zw_forms.items():
-            if freq.get(key, 0) > 0 and freq[key] >= f:
+            if freq.get(key, 0) > 0:
+                continue  # the joined spelling is a word in its own right: keep it
+            # «تحلیلگران» when «تحلیلگر» is a joined word: follow the stem's spelling
+            if any(key.endswith(e) and freq.get(key[: -len(e)], 0) > 0 for e in _DERIVED_ENDINGS):
                 continue
             self.zw[key] = w
         # ZWNJ spellings' parts count as known words too (for suffix stems)
@@ -102,6 +108,7 @@ class _Lexicon:
 
         suffixes: list[tuple[str, frozenset[str]]] = []
         after_he: list[tuple[str, frozenset[str]]] = []
+        after_ye: list[tuple[str, frozenset[str]]] = []
         prefixes: list[tuple[str, frozenset[str]]] = []
         mi: list[str] = []
         preverbs: list[str] = []
@@ -115,6 +122,8 @@ class _Lexicon:
                 suffixes.append((affix, cond))
             elif kind == "after_he":
                 after_he.append((affix, cond))
+            elif kind == "after_ye":
+                after_ye.append((affix, cond))
             elif kind == "prefix":
                 prefixes.append((affix, cond))
             elif kind == "mi":
@@ -128,6 +137,7 @@ class _Lexicon:
         by_len = lambda a: -len(a[0])  # noqa: E731
         self.suffixes = sorted(suffixes, key=by_len)
         self.after_he = sorted(after_he, key=by_len)
+        self.after_ye = sorted(after_ye, key=by_len)
         self.prefixes = sorted(prefixes, key=by_len)
         self.mi = sorted(mi, key=len, reverse=True)
         self.preverbs = sorted(preverbs, key=len, reverse=True)
@@ -153,25 +163,43 @@ class _Lexicon:
         for s in past:
             for e in past_end:
                 forms.add(s + e)
+        self.bare_verbs = frozenset(forms)
+        # causatives (stem + «ان»), only trusted right after «می»/«نمی»
+        for s in present:
+            if s[-1] not in "اآوی":
+                for e in pres_end:
+                    forms.add(s + "ان" + e)
+                for e in past_end:
+                    forms.add(s + "اند" + e)
+                    forms.add(s + "انید" + e)
         self.verb_forms = frozenset(forms)
         # Past participles (stem + «ه»), with negation «ن».
         parts = {s + "ه" for s in past}
         parts |= {"ن" + p for p in parts}
+        parts |= {pv + p for pv in preverbs for p in parts}
         self.participles = frozenset(parts)
 
     # -- queries -------------------------------------------------------------------
 
     def real(self, w: str) -> bool:
         """A joined word that is a word in its own right."""
-        return w in self.keep or self.freq.get(w, 0) > 0
+        return w in self.keep or self.freq.get(w, 0) > 0 or w in self.bare_verbs or w in self.participles
 
-    def stem_ok(self, w: str, cond: frozenset[str]) -> int:
-        """Frequency-like score (> 0) if ``w`` is a known stem carrying one of ``cond``."""
+    def stem_ok(self, w: str, cond: frozenset[str], loose: bool = False) -> int:
+        """Score (> 0) if ``w`` is a known stem carrying one of the POS tags ``cond``.
+
+        ``loose`` also accepts words listed with frequency 0 (words.dat lists many
+        common nouns so, e.g. «تیم») and a known word + «ی» («ایرانی», «نگرانی»)."""
         f = self.freq.get(w, 0)
         if f > 0 and (not cond or "*" in cond or (self.pos.get(w, frozenset()) & cond)):
             return f
         if w in self.zw:
             return max(self.zw_freq.get(w, 0), 1)
+        if loose and len(w) >= 3 and w not in self.bare_verbs:
+            if w in self.freq and not w.endswith("ها"):
+                return 1
+            if w[-1] == "ی" and len(w) >= 4 and self.freq.get(w[:-1], 0) > 0:
+                return 1
         return 0
 
 
@@ -200,21 +228,25 @@ def repair_word(w: str) -> str:
         return _repair_parts(w)
     if len(w) < 3:
         return w
-    lex = lexicon()
-    r = _analyze(lex, w)
+    r = _analyze(lexicon(), w)
     return w if r is None else r
 
 
-def _analyze(lex: _Lexicon, w: str, depth: int = 0) -> str | None:
-    """The ZWNJ spelling of a joined, unknown word, or None."""
+_PARTICIPLE = 1 << 40  # a participle outranks any noun stem («داده‌ایم», not «داد‌هایم»)
+
+
+def _analyze(lex: _Lexicon, w: str) -> str | None:
+    """The ZWNJ spelling of a joined word, or None (known word, or no safe analysis)."""
     if w in lex.keep:
         return None
     z = lex.zw.get(w)
     if z is not None:
         return z
-    if lex.real(w) or depth > 2:
+    if lex.real(w):
         return None
-    best: tuple[int, str] | None = None
+    # a known word + «ی» («بیشتری», «آنهایی» when «آنها» is kept) stays as written
+    if w[-1] == "ی" and len(w) > 3 and lex.real(w[:-1]):
+        return None
 
     # (ن)می + verb form, possibly after a preverb («برمی‌گردد»)
     for m in lex.mi:
@@ -231,47 +263,59 @@ def _analyze(lex: _Lexicon, w: str, depth: int = 0) -> str | None:
                     if rest in lex.verb_forms:
                         return pv + m + ZWNJ + rest
 
-    # participle + ending after silent «ه» («کرده‌اند», «نشده‌ایم»)
+    cands: list[tuple[int, str, str]] = []  # (score, kind, spelling)
+    # ending after silent «ه»: participle («کرده‌اند») or noun («خانه‌ای»)
     for suf, cond in lex.after_he:
-        if w.endswith(suf) and len(w) > len(suf) + 1:
+        if w.endswith(suf) and len(w) >= len(suf) + 3:
             stem = w[: -len(suf)]
             if stem[-1] != "ه":
                 continue
-            score = 0
             s_out = stem
             if stem in lex.participles:
-                score = 1
-            elif stem.startswith(tuple(lex.mi)) and stem[2 if stem[0] == "م" else 3 :] in lex.participles:
-                k = 2 if stem[0] == "م" else 3
-                score, s_out = 1, stem[:k] + ZWNJ + stem[k:]
+                score = _PARTICIPLE
+            elif stem.startswith("می") and stem[2:] in lex.participles:
+                score, s_out = _PARTICIPLE, "می" + ZWNJ + stem[2:]
+            elif stem.startswith("نمی") and stem[3:] in lex.participles:
+                score, s_out = _PARTICIPLE, "نمی" + ZWNJ + stem[3:]
             else:
                 score = lex.stem_ok(stem, cond)
-                if score and stem in lex.zw:
-                    s_out = lex.zw[stem]
+                s_out = lex.zw.get(stem, stem)
             if score:
-                cand = s_out + ZWNJ + suf
-                if best is None or score > best[0]:
-                    best = (score, cand)
-
+                cands.append((score, "he" + suf, s_out + ZWNJ + suf))
+    # ending after final «ی» («زندگی‌اش», «انسانی‌اند»)
+    for suf, cond in lex.after_ye:
+        if w.endswith(suf) and len(w) >= len(suf) + 3:
+            stem = w[: -len(suf)]
+            if stem[-1] == "ی" and lex.stem_ok(stem, cond, loose=True):
+                cands.append((1, "ye", lex.zw.get(stem, stem) + ZWNJ + suf))
     # stem + suffix («درگیری‌ها», «بزرگ‌ترین», «همه‌پرسی‌هایی»)
     for suf, cond in lex.suffixes:
         if w.endswith(suf) and len(w) >= len(suf) + 2:
             stem = w[: -len(suf)]
-            score = lex.stem_ok(stem, cond)
-            s_out = lex.zw.get(stem, stem)
+            plural = suf.startswith("ها")
+            score = lex.stem_ok(stem, cond, loose=plural)
             if not score:
                 continue
-            cand = _join(s_out, suf)
-            if best is None or score > best[0]:
-                best = (score, cand)
-    if best is not None:
-        return best[1] if best[1] != w else None
+            cands.append((score, "suf", _join(lex.zw.get(stem, stem), suf)))
+    if cands:
+        cands.sort(key=lambda c: -c[0])
+        top = cands[0]
+        he = [c for c in cands if c[1] == "heای"]
+        if he and top[0] < _PARTICIPLE:
+            # «خانهای»: «خانه‌ای» (indefinite) is preferred to «خان‌های»
+            return he[0][2]
+        if not (top[0] >= _PARTICIPLE and top[1] != "heای"):
+            # «خانهای»: «خانه‌ای» or «خان‌های»? «دستهای»: «دسته‌ای» or «دست‌های»?
+            # Readings that put the half-space in different places: leave the word.
+            if len({c[2] for c in cands}) > 1:
+                return None
+        return top[2] if top[2] != w else None
 
     # prefix + known word («بی‌اعتنا»)
     for pre, cond in lex.prefixes:
         if w.startswith(pre) and len(w) >= len(pre) + 3:
             rest = w[len(pre):]
-            if lex.stem_ok(rest, cond) and rest not in lex.verb_forms:
+            if lex.stem_ok(rest, cond) and rest not in lex.verb_forms and not lex.real(pre + rest):
                 return pre + ZWNJ + lex.zw.get(rest, rest)
     return None
 
@@ -290,6 +334,9 @@ def _repair_parts(w: str) -> str:
     out = [repair_word(parts[0]) if len(parts[0]) >= 3 else parts[0]]
     for p in parts[1:]:
         prev = out[-1]
+        if prev.endswith("می") and (prev in ("می", "نمی") or prev.endswith(tuple(lex.preverbs))):
+            out[-1] = prev + ZWNJ + p  # a verb after «می»: as written
+            continue
         if p in _SUFFIX_PARTS:
             out[-1] = prev + p if prev[-1] in NON_JOINING else prev + ZWNJ + p
             continue

@@ -1,0 +1,187 @@
+"""Half-space (ZWNJ) repair measured on the UD Persian treebanks.
+
+Method
+------
+The treebanks' ``# text =`` lines are written with correct half-spaces. For each
+sentence ``G``:
+
+* input ``I``  = ``G`` with every ZWNJ deleted (the words are joined, as in text that
+  lost its half-spaces);
+* system output ``O`` = ``normalize(I)`` (ours) or ``hazm.Normalizer().normalize(I)``;
+* reference ``R`` = ``unify(G)``: ``G`` through the *character* unification only
+  (letters, digits, diacritics, kashida; no spacing rule). hazm's Normalizer is not the
+  reference: its spacing rules would move the very half-spaces we measure.
+
+``R`` and ``O`` are reduced to skeletons — their visible characters after the
+alignment fold (``core.align.FOLD``) — each character remembering the separator before it
+(nothing, ZWNJ or space). The skeletons are aligned with difflib and every boundary inside
+an equal block is scored:
+
+* predicted ZWNJ where ``R`` has a ZWNJ: correct (counts for precision and recall);
+* predicted ZWNJ where ``R`` has a plain space («می شود» in the treebank): correct for
+  precision (the issue counts it so), not a recall target;
+* predicted ZWNJ where ``R`` has nothing: a wrong half-space (false positive);
+* reference ZWNJ not predicted: a miss.
+
+"wrong splits" counts boundaries inside a reference word (no separator) where the output
+put a ZWNJ or a space. The treebanks are a measuring stick only: nothing is learnt from
+them. Figures measured here come from UD Persian-Seraji and UD Persian-PerDT (CC BY-SA 4.0).
+
+Usage: ``python benchmarks/zwnj.py [--show N]`` (``--show`` prints N example errors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import difflib
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+UD = ROOT.parent / "shared" / "data" / "ud"
+ZWNJ = "\u200c"
+
+
+def sentences(path: Path) -> list[str]:
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("# text = "):
+                out.append(line[len("# text = "):].rstrip("\n"))
+    return out
+
+
+def skeleton(s: str, fold: dict[int, int], ignorable: frozenset[str]) -> tuple[str, list[str]]:
+    """Visible characters (folded) and the separator before each: '', 'z' or ' '."""
+    chars: list[str] = []
+    seps: list[str] = []
+    sep = ""
+    for c in s.translate(fold):
+        if c == ZWNJ:
+            if sep != " ":
+                sep = "z"
+        elif c.isspace():
+            sep = " "
+        elif c in ignorable:
+            continue
+        else:
+            chars.append(c)
+            seps.append(sep)
+            sep = ""
+    return "".join(chars), seps
+
+
+class Score:
+    def __init__(self) -> None:
+        self.tp = self.tp_space = self.fp = self.fn = self.wrong_split = 0
+        self.fp_ex: collections.Counter[str] = collections.Counter()
+        self.fn_ex: collections.Counter[str] = collections.Counter()
+
+    def add(self, ref: str, out: str, fold, ign, keep_examples: bool) -> None:
+        rc, rs = skeleton(ref, fold, ign)
+        oc, os_ = skeleton(out, fold, ign)
+        sm = difflib.SequenceMatcher(None, rc, oc, autojunk=False)
+        for a, b, size in sm.get_matching_blocks():
+            for k in range(1, size):
+                g, p = rs[a + k], os_[b + k]
+                if p == "z":
+                    if g == "z":
+                        self.tp += 1
+                    elif g == " ":
+                        self.tp_space += 1
+                    else:
+                        self.fp += 1
+                        if keep_examples:
+                            self.fp_ex[_word_at(out, oc, os_, b + k)] += 1
+                elif g == "z":
+                    self.fn += 1
+                    if keep_examples:
+                        self.fn_ex[_word_at(ref, rc, rs, a + k)] += 1
+                if g == "" and p in ("z", " "):
+                    self.wrong_split += 1
+
+    def figures(self) -> tuple[float, float, float]:
+        pred = self.tp + self.tp_space + self.fp
+        gold = self.tp + self.fn
+        p = (self.tp + self.tp_space) / pred if pred else 1.0
+        r = self.tp / gold if gold else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def _word_at(text: str, chars: str, seps: list[str], k: int) -> str:
+    """The skeleton word around boundary ``k`` with its separators (for examples)."""
+    lo = k - 1
+    while lo > 0 and seps[lo] != " ":
+        lo -= 1
+    hi = k + 1
+    while hi < len(chars) and seps[hi] != " ":
+        hi += 1
+    return "".join((ZWNJ if seps[i] == "z" and i > lo else "") + chars[i] for i in range(lo, hi))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--show", type=int, default=0, help="print the N most frequent errors of ours")
+    args = ap.parse_args(argv)
+    files = sorted(UD.glob("*.conllu")) if UD.is_dir() else []
+    if not files:
+        print(f"SKIP: no UD treebank data at {UD} (expected *.conllu)")
+        return 0
+    sys.path.insert(0, str(ROOT.parent))
+    from hazm import Normalizer
+
+    from newsx.core.align import _IGNORABLE, FOLD
+    from newsx.core.normalize import normalize, unify
+
+    fold = {k: v for k, v in FOLD.items()}
+    ign = frozenset(c for c in _IGNORABLE if c not in (" ", ZWNJ) and not c.isspace())
+    hazm = Normalizer()
+    rows = []
+    total = {"ours": Score(), "hazm": Score()}
+    for path in files:
+        sc = {"ours": Score(), "hazm": Score()}
+        t_ours = t_hazm = 0.0
+        sents = sentences(path)
+        for g in sents:
+            ref = unify(g)
+            inp = g.replace(ZWNJ, "")
+            t0 = time.perf_counter()
+            ours = normalize(inp)[0]
+            t1 = time.perf_counter()
+            base = hazm.normalize(inp)
+            t2 = time.perf_counter()
+            t_ours += t1 - t0
+            t_hazm += t2 - t1
+            for name, out in (("ours", ours), ("hazm", base)):
+                sc[name].add(ref, out, fold, ign, args.show > 0 and name == "ours")
+                total[name].add(ref, out, fold, ign, args.show > 0 and name == "ours")
+        rows.append((path.name, len(sents), sc))
+    rows.append(("ALL", sum(r[1] for r in rows), total))
+
+    head = f"{'file':26} {'sents':>5} | {'system':6} {'P':>6} {'R':>6} {'F1':>6} {'TP':>6} {'TP(sp)':>6} {'FP':>5} {'FN':>5} {'split':>5}"
+    print("ZWNJ repair on UD Persian (Seraji, PerDT; CC BY-SA 4.0): ZWNJs stripped, normalized, scored")
+    print(head)
+    print("-" * len(head))
+    for name, n, sc in rows:
+        for sysname in ("ours", "hazm"):
+            s = sc[sysname]
+            p, r, f = s.figures()
+            print(
+                f"{name if sysname == 'ours' else '':26} {n if sysname == 'ours' else '':>5} | {sysname:6} "
+                f"{p:6.3f} {r:6.3f} {f:6.3f} {s.tp:6d} {s.tp_space:6d} {s.fp:5d} {s.fn:5d} {s.wrong_split:5d}"
+            )
+    if args.show:
+        print("\nmost frequent wrong half-spaces (ours):")
+        for w, c in total["ours"].fp_ex.most_common(args.show):
+            print(f"  {c:4d}  {w}")
+        print("\nmost frequent missed half-spaces (ours, reference spelling):")
+        for w, c in total["ours"].fn_ex.most_common(args.show):
+            print(f"  {c:4d}  {w}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
