@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import unicodedata
 from array import array
+from functools import lru_cache
 
 # Characters that normalization may delete from the original or insert into the
 # normalized text without a counterpart.
@@ -133,6 +134,14 @@ def align(orig: str, norm: str) -> Alignment:
             ends.append(i)
             j += 1
             continue
+        exp = _expansion(orig[i])
+        if exp and nf.startswith(exp, j):
+            # a ligature written out («ﷲ» → «الله», «ﻻ» → «لا»)
+            starts.extend([i] * len(exp))
+            ends.extend([i + 1] * len(exp))
+            i += 1
+            j += len(exp)
+            continue
         a, b = _resync(of, nf, i, j)
         # normalized chars j..j+b-1 come from original chars i..i+a-1
         for _ in range(b):
@@ -143,26 +152,52 @@ def align(orig: str, norm: str) -> Alignment:
     return Alignment(starts, ends, len(orig))
 
 
+@lru_cache(maxsize=1024)
+def _expansion(c: str) -> str:
+    """The folded compatibility expansion of a ligature, '' if it has none."""
+    k = unicodedata.normalize("NFKC", c).translate(FOLD)
+    return k if len(k) > 1 else ""
+
+
+def _key(s: str, pos: int) -> str:
+    """The next few characters of ``s`` from ``pos`` that are not ignorable."""
+    out = []
+    end = min(len(s), pos + 4 * _RESYNC_KEY)
+    while pos < end and len(out) < _RESYNC_KEY:
+        c = s[pos]
+        if c not in _IGNORABLE:
+            out.append(c)
+        pos += 1
+    return "".join(out)
+
+
 def _resync(of: str, nf: str, i: int, j: int) -> tuple[int, int]:
-    """Smallest ``(a, b)`` such that ``of[i+a:]`` and ``nf[j+b:]`` agree again."""
+    """Smallest ``(a, b)`` such that ``of[i+a:]`` and ``nf[j+b:]`` agree again
+    (on their next few non-ignorable characters)."""
     lo, ln = len(of), len(nf)
     w = _RESYNC_WINDOW
     for total in range(1, 2 * w + 1):
         # prefer balanced edits (substitutions) over pure insertions/deletions
-        cands = sorted(
-            ((a, total - a) for a in range(max(0, total - w), min(w, total) + 1)),
-            key=lambda ab: abs(ab[0] - ab[1]),
-        )
-        for a, b in cands:
+        for a, b in _CANDIDATES[total]:
             ia, jb = i + a, j + b
             if ia > lo or jb > ln:
                 continue
-            k = min(_RESYNC_KEY, lo - ia, ln - jb)
-            if k == 0:
+            if ia == lo or jb == ln:
                 if ia == lo and jb == ln:
                     return a, b
                 continue
-            if of[ia : ia + k] == nf[jb : jb + k]:
+            if of[ia] in _IGNORABLE or nf[jb] in _IGNORABLE:
+                continue
+            if _key(of, ia) == _key(nf, jb):
                 return a, b
     # No agreement nearby: treat one character on each side as a substitution.
     return (1 if i < lo else 0), 1
+
+
+_CANDIDATES = {
+    total: sorted(
+        ((a, total - a) for a in range(max(0, total - _RESYNC_WINDOW), min(_RESYNC_WINDOW, total) + 1)),
+        key=lambda ab: abs(ab[0] - ab[1]),
+    )
+    for total in range(1, 2 * _RESYNC_WINDOW + 1)
+}

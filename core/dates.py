@@ -155,6 +155,7 @@ class DateSpec:
     relative: tuple[str, int] | None = None  #: (unit, offset)
     hours: int | None = None  #: «۲۴ ساعت گذشته»
     direction: int = 0  #: «دوشنبه گذشته» −1, «دوشنبه آینده» +1
+    year_offset: int | None = None  #: «خرداد امسال» 0, «مهر سال گذشته» −1
 
     @property
     def grain(self) -> str:
@@ -264,7 +265,10 @@ def resolve(spec: DateSpec, ref: _dt.date | None, anchor: tuple[str, int, _dt.da
             v["inferred"] = spec.direction == 0
         return v
     year, inferred = spec.year, False
-    if year is None and spec.month is not None:
+    if year is None and spec.year_offset is not None:
+        if ref is not None:
+            year = from_gregorian(cal, ref)[0] + spec.year_offset
+    elif year is None and spec.month is not None:
         year, inferred = _pick_year(spec, ref, anchor)
     if year is None:
         if spec.month is not None:

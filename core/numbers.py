@@ -62,6 +62,21 @@ class Num:
     last_scale: int = 0  #: the last scale word's value («میلیون» → 1000000)
 
 
+def _pieces(keys: list[str], norms: list[str], i: int, end: int):
+    """(token index, text, key, last piece of its token) from token ``i`` on; a token
+    made of number words joined by ZWNJ («یک‌میلیون») is read word by word."""
+    numbers = lexicon().numbers
+    for idx in range(i, end):
+        t, k = norms[idx], keys[idx]
+        if k and "\u200c" in t and k not in numbers:
+            sub = [w for w in t.split("\u200c") if w]
+            if len(sub) > 1 and all(key(w) in numbers or key(w) == "و" for w in sub):
+                for n, w in enumerate(sub):
+                    yield idx, w, key(w), n == len(sub) - 1
+                continue
+        yield idx, t, k, True
+
+
 def parse_at(keys: list[str], norms: list[str], i: int, end: int) -> Num | None:
     """The longest number starting at token ``i`` (before ``end``), or None.
 
@@ -73,126 +88,102 @@ def parse_at(keys: list[str], norms: list[str], i: int, end: int) -> Num | None:
     cur = Decimal(0)
     have_cur = False
     last_small = 0  # value of the last small word joined (0: none since the last scale)
-    prev = "start"  # start | small | digit | scale | and | vague
+    prev = "start"  # start | small | digit | scale | and | vague | ordinal
     last_scale = Decimal(0)
-    j = i
-    n_end = i
     digits = scaled = False
     vague = None
     kind = "cardinal"
-    while j < end:
-        t = norms[j]
-        k = keys[j]
-        if is_digits(t):
-            if prev not in ("start", "and"):
-                break
-            v = parse_digits(t)
-            if v is None:
-                break
-            cur += v
-            have_cur = True
-            digits = True
-            prev = "digit"
-            last_small = 0
-            j += 1
-            n_end = j
-            continue
+    best: Num | None = None
+    stop = False
+    pieces = list(_pieces(keys, norms, i, min(end, i + 24)))
+    p = 0
+    while p < len(pieces) and not stop:
+        idx, t, k, last = pieces[p]
+        p += 1
+        took = False
         w = lx.numbers.get(k) if k else None
-        if w is None:
-            if k == "و" and prev in ("small", "digit", "scale") and j + 1 < end:
-                nk = keys[j + 1]
+        if is_digits(t):
+            v = parse_digits(t) if prev in ("start", "and") else None
+            if v is not None:
+                cur += v
+                have_cur = True
+                digits = True
+                prev = "digit"
+                last_small = 0
+                took = True
+        elif w is None:
+            if k == "و" and prev in ("small", "digit", "scale") and p < len(pieces):
+                _nidx, nt, nk, _nl = pieces[p]
                 nw = lx.numbers.get(nk) if nk else None
-                if is_digits(norms[j + 1]) or (nw is not None and nw.type in ("unit", "teen", "ten", "hundred", "ordinal", "fraction")):
+                if (is_digits(nt) and prev == "scale") or (
+                    nw is not None and nw.type in ("unit", "teen", "ten", "hundred", "ordinal", "fraction")
+                ):
                     prev = "and"
-                    j += 1
                     continue
-            break
-        t_ = w.type
-        if t_ in ("unit", "teen", "ten", "hundred"):
-            if prev == "and":
-                if last_small and not _fits_after(last_small, int(w.value)):
-                    break
-            elif prev != "start":
-                break
-            cur += w.value
-            have_cur = True
-            last_small = int(w.value)
-            prev = "small"
-            j += 1
-            n_end = j
-            continue
-        if t_ == "scale":
-            if prev in ("and",):
-                break
-            if prev == "scale" and w.value <= last_scale:
-                break
-            if prev == "start" and w.value == 100:
-                break  # a bare «صد» is not read as a number start
-            x = cur
-            while parts and parts[-1] < w.value:
-                x += parts.pop()
-            if x == 0:
-                x = Decimal(1)
-            parts.append(x * w.value)
-            cur = Decimal(0)
-            have_cur = False
-            last_small = 0
-            last_scale = w.value
-            scaled = True
-            prev = "scale"
-            j += 1
-            n_end = j
-            continue
-        if t_ == "vague":
-            if prev != "start":
-                break
-            cur = w.value
-            have_cur = True
-            vague = norms[j].replace("\u200c", "‌")
-            prev = "vague"
-            j += 1
-            n_end = j
-            continue
-        if t_ == "ordinal":
+            stop = True
+        elif w.type in ("unit", "teen", "ten", "hundred"):
+            if prev == "start" or (prev == "and" and (not last_small or _fits_after(last_small, int(w.value)))):
+                cur += w.value
+                have_cur = True
+                last_small = int(w.value)
+                prev = "small"
+                took = True
+        elif w.type == "scale":
+            ok = not (prev == "and" or (prev == "scale" and w.value <= last_scale))
+            if ok:
+                x = cur
+                while parts and parts[-1] < w.value:
+                    x += parts.pop()
+                if x == 0:
+                    x = Decimal(1)
+                parts.append(x * w.value)
+                cur = Decimal(0)
+                have_cur = False
+                last_small = 0
+                last_scale = w.value
+                scaled = True
+                prev = "scale"
+                took = True
+        elif w.type == "vague":
+            if prev == "start":
+                cur = w.value
+                have_cur = True
+                vague = t
+                prev = "vague"
+                took = True
+        elif w.type == "ordinal":
             if prev == "start" or (prev == "and" and (not last_small or _fits_after(last_small, int(w.value)))):
                 cur += w.value
                 kind = "ordinal"
-                j += 1
-                n_end = j
-                prev = "ordinal"
-                break
-            if prev in ("small", "digit") and not parts and w.value > 1 and cur < w.value:
-                # «یک سوم», «دو پنجم»: a fraction
-                cur = cur / w.value
+                took = True
+                stop = True
+            elif prev in ("small", "digit") and not parts and w.value > 1 and cur < w.value:
+                cur = cur / w.value  # «یک سوم», «دو پنجم»: a fraction
                 kind = "fraction"
-                j += 1
-                n_end = j
-                break
-            break
-        if t_ == "fraction":
+                took = True
+                stop = True
+        elif w.type == "fraction":
             if prev == "and":
                 if not have_cur and parts:  # «یک میلیون و نیم»
                     parts[-1] += w.value * last_scale
                 else:
                     cur += w.value
-                j += 1
-                n_end = j
                 prev = "small"
                 last_small = 0
-                continue
-            if prev == "start":
+                took = True
+            elif prev == "start":
                 cur = w.value
                 kind = "fraction"
-                j += 1
-                n_end = j
-                break
+                took = True
+                stop = True
+        if not took:
             break
-        break
-    if n_end == i:
-        return None
-    value = sum(parts, Decimal(0)) + cur
-    bare_one = (n_end - i == 1 and kind == "cardinal" and not digits and value == 1)
-    return Num(i, n_end, value, kind, digits, scaled, vague, bare_one, int(last_scale))
+        if last:
+            value = sum(parts, Decimal(0)) + cur
+            n_end = idx + 1
+            bare_one = n_end - i == 1 and kind == "cardinal" and not digits and not scaled and value == 1
+            best = Num(i, n_end, value, kind, digits, scaled, vague, bare_one, int(last_scale))
+    return best
 
 
 def _fits_after(prev_small: int, v: int) -> bool:

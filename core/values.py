@@ -266,6 +266,8 @@ class _Scanner:
         if year is not None:
             spec.year = year
             j = jy + 1
+        else:
+            j = self._rel_year(spec, j, end)
         return self._with_suffix(_Item("DATE", pos, j, spec=spec), end)
 
     def month_year_at(self, pos: int, end: int) -> _Item | None:
@@ -287,14 +289,24 @@ class _Scanner:
         if jy < end and self.role(jy, "year_word", end) is not None:
             jy += 1
         year = self.year_at(jy, end)
-        if year is None:
-            context = pos > 0 and self.role(pos - 1, "context", end + 1) is not None
-            if not (has_mah or (context and not month.ambiguous)):
-                return None
         spec = DateSpec(month.calendar, year, month.month)
-        if year is not None:
+        if year is None:
+            j2 = self._rel_year(spec, j, end)
+            context = pos > 0 and self.role(pos - 1, "context", end + 1) is not None
+            if not (has_mah or j2 > j or (context and not month.ambiguous)):
+                return None
+            j = j2
+        else:
             j = jy + 1
         return self._with_suffix(_Item("DATE", pos, j, spec=spec), end)
+
+    def _rel_year(self, spec: DateSpec, j: int, end: int) -> int:
+        """«خرداد امسال», «مهر سال گذشته»: the year relative to the reference date."""
+        rel = self.lx.longest("relative", self.keys, j, end)
+        if rel is not None and rel[1] is not None and rel[1][0] == "year":
+            spec.year_offset = rel[1][1]
+            return j + rel[0]
+        return j
 
     def year_only_at(self, pos: int, end: int) -> _Item | None:
         j = pos
@@ -383,6 +395,10 @@ class _Scanner:
                     if d is None:
                         return None
                 j = jj
+                sign = self.role(j, "weekday_dir", end)
+                if with_date and sign is not None and self.lx.longest("relative", keys, j, end) is None:
+                    spec_date = _Item("DATE", j, j + 1, spec=DateSpec("relative", relative=("day", int(sign))))
+                    j += 1
         if not clock and part is None:
             return None
         if with_date and spec_date is None:
@@ -469,7 +485,8 @@ class _Scanner:
             num = int(value) if value == value.to_integral_value() else None
             if num is None:
                 return n.end, None
-            spec = DateSpec("relative", relative=(unit, sign * num), hours=num if hours else None)
+            off = sign * (max(1, -(-num // 24)) if hours else num)
+            spec = DateSpec("relative", relative=(unit, off), hours=num if hours else None)
             return j + k, _Item("DATE", i, j + k, spec=spec)
         unit, ukind = entry
         v = _num_value(value, high, qual)

@@ -1,0 +1,1 @@
+"""newsx command line: thin typer commands over :mod:`newsx.core`."""

@@ -1,0 +1,360 @@
+"""The ``newsx`` command line (typer).
+
+Commands stay thin: they parse options, hand texts to :mod:`newsx.core`, and render
+records as rich tables, JSON or JSON Lines. Heavy modules (hazm, the language data)
+are imported only by the commands that analyze text, so ``newsx --help``,
+``--version`` and ``newsx schema`` start instantly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any, Iterator, List, Optional
+
+import typer
+
+from newsx import __version__
+
+from . import inputs as _inputs
+from .output import Sink, open_sink
+
+app = typer.Typer(
+    name="newsx",
+    help="Offline analyzer for Persian news: entities, dates, numbers, events.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(str, Enum):
+    auto = "auto"
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class TokenFormat(str, Enum):
+    auto = "auto"
+    table = "table"
+    json = "json"
+    conll = "conll"
+
+
+class RTL(str, Enum):
+    auto = "auto"
+    on = "on"
+    off = "off"
+
+
+class InputFormat(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """newsx: who and what a Persian news article is about."""
+
+
+def _click_exception(name: str) -> type[Exception]:
+    """A click exception class as typer uses it (typer may vendor its own click)."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
+
+
+UsageError = _click_exception("UsageError")
+ClickException = _click_exception("ClickException")
+
+
+def _fail_usage(message: str) -> None:
+    raise UsageError(message)
+
+
+def _includes(value: str | None) -> tuple[str, ...]:
+    from newsx.core.model import OPTIONAL_PARTS
+
+    if not value:
+        return ()
+    parts = tuple(p.strip() for p in value.split(",") if p.strip())
+    bad = [p for p in parts if p not in OPTIONAL_PARTS]
+    if bad:
+        _fail_usage(f"--include: unknown part {bad[0]!r} (choose from {', '.join(OPTIONAL_PARTS)})")
+    return parts
+
+
+def _check_published(value: str | None) -> str | None:
+    if not value:
+        return None
+    from newsx.core.pipeline import parse_published
+
+    try:
+        return parse_published(value).isoformat()
+    except ValueError as e:
+        _fail_usage(f"--published: {e}")
+    return None
+
+
+def _stdout_is_tty(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty()
+
+
+def _dumps(d: dict[str, Any], pretty: bool) -> str:
+    if pretty:
+        return json.dumps(d, ensure_ascii=False, indent=2)
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+
+
+def _single(paths: list[str], input_format: InputFormat) -> bool:
+    """One plain input file or stdin: JSON output is an object, not an array."""
+    return (
+        input_format is InputFormat.text
+        and len(paths) == 1
+        and (paths[0] == "-" or Path(paths[0]).is_file() or not Path(paths[0]).exists() and "*" not in paths[0])
+    )
+
+
+@app.command()
+def analyze(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files, directories (*.txt, recursively), globs, or - for stdin."),
+    format: Format = typer.Option(Format.auto, "--format", "-f", help="auto: tables on a terminal, JSON when piped."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    published: Optional[str] = typer.Option(None, "--published", help="Reference date: 2023-10-29 or Jalali 1402-08-07."),
+    include: Optional[str] = typer.Option(None, "--include", help="Bulky parts to add: tokens,sentences,text,normalized."),
+    rtl: Optional[RTL] = typer.Option(None, "--rtl", help="Shape and reorder Persian in tables [env NEWSX_RTL; default auto]."),
+    input_format: InputFormat = typer.Option(InputFormat.text, "--input-format", help="jsonl: one article per line with text (and id, title, published, url)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Force an input encoding (default: UTF-8, else detected)."),
+    max_bytes: int = typer.Option(_inputs.DEFAULT_MAX_BYTES, "--max-bytes", min=0, help="Refuse inputs larger than this (0: no limit)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores for more than a few inputs)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Analyze articles: entities, dates, numbers, events."""
+    pub = _check_published(published)
+    parts = _includes(include)
+    fmt = format
+    if fmt is Format.auto:
+        fmt = Format.table if _stdout_is_tty(output) else Format.json
+    single = _single(paths, input_format)
+    arts = _inputs.articles(paths, input_format.value, encoding, max_bytes)
+
+    from .batch import run
+
+    failed = False
+    with open_sink(output) as sink, _progress(paths, input_format, quiet) as advance:
+        # tables show a tokens preview while nothing else was found
+        records = run(arts, pub, parts + ("tokens",) if fmt is Format.table else parts, jobs)
+        if fmt is Format.table:
+            failed = _write_tables(records, sink, rtl, "tokens" in parts, output is None, advance)
+        else:
+            failed = _write_json(records, sink, fmt, single, advance)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _errline(source: str, message: str) -> None:
+    sys.stderr.write(f"newsx: {source}: {message}\n")
+    sys.stderr.flush()
+
+
+def _write_json(records: Iterator[dict[str, Any]], sink: Sink, fmt: Format, single: bool, advance) -> bool:
+    failed = False
+    first = True
+    if fmt is Format.json and not single:
+        sink.write("[")
+    for rec in records:
+        if "error" in rec:
+            failed = True
+            _errline(rec["source"], rec["error"])
+        if fmt is Format.jsonl:
+            sink.write(_dumps(rec, pretty=False) + "\n")
+            sink.flush()
+        elif single:
+            sink.write(_dumps(rec, pretty=True) + "\n")
+        else:
+            sink.write(("\n" if first else ",\n") + _dumps(rec, pretty=True))
+        first = False
+        advance()
+    if fmt is Format.json and not single:
+        sink.write("\n]\n" if not first else "]\n")
+    return failed
+
+
+def _write_tables(records, sink: Sink, rtl: RTL | None, show_tokens: bool, to_stdout: bool, advance) -> bool:
+    from rich.console import Console
+
+    from .render import Renderer
+    from .rtl import resolve_mode
+
+    tty = to_stdout and sys.stdout.isatty()
+    console = Console(file=sink.stream, force_terminal=tty, width=None if tty else 120, no_color=not tty)
+    renderer = Renderer(console, resolve_mode(rtl.value if rtl else None, tty))
+    failed = False
+    for rec in records:
+        if "error" in rec:
+            failed = True
+            _errline(rec["source"], rec["error"])
+        else:
+            renderer.analysis(rec, show_tokens)
+        advance()
+    return failed
+
+
+class _NoProgress:
+    def __enter__(self):
+        return lambda: None
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
+
+
+def _progress(paths: list[str], input_format: InputFormat, quiet: bool):
+    """A progress bar on stderr for a batch on a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return _NoProgress()
+    if input_format is InputFormat.text:
+        total = sum(1 for _ in _inputs.expand(paths))
+        if total <= 1:
+            return _NoProgress()
+    else:
+        total = None
+    from .progress import BatchProgress
+
+    return BatchProgress(total)
+
+
+@app.command()
+def normalize(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files, directories, or - for stdin."),
+    no_repair: bool = typer.Option(False, "--no-repair", help="Skip the half-space (ZWNJ) repair, for comparison."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Force an input encoding."),
+    max_bytes: int = typer.Option(_inputs.DEFAULT_MAX_BYTES, "--max-bytes", min=0, help="Refuse larger inputs (0: no limit)."),
+) -> None:
+    """Print the normalized text, line for line."""
+    from newsx.core.normalize import normalize as _normalize
+
+    failed = False
+    with open_sink(output) as sink:
+        for art in _inputs.articles(paths, "text", encoding, max_bytes):
+            if art.error is not None:
+                failed = True
+                _errline(art.source, art.error)
+                continue
+            norm, _ = _normalize(art.text or "", repair=not no_repair)
+            sink.write(norm if norm.endswith("\n") or not norm else norm + "\n")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def tokens(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files, directories, or - for stdin."),
+    format: TokenFormat = typer.Option(TokenFormat.auto, "--format", "-f", help="table, json, or conll (CoNLL-U-like TSV)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    rtl: Optional[RTL] = typer.Option(None, "--rtl", help="Shape and reorder Persian in tables."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Force an input encoding."),
+) -> None:
+    """Print tokens with offsets, normalized form and lemma."""
+    from newsx.core import analyze as _analyze
+
+    fmt = format
+    if fmt is TokenFormat.auto:
+        fmt = TokenFormat.table if _stdout_is_tty(output) else TokenFormat.json
+    failed = False
+    with open_sink(output) as sink:
+        for art in _inputs.articles(paths, "text", encoding, _inputs.DEFAULT_MAX_BYTES):
+            if art.error is not None:
+                failed = True
+                _errline(art.source, art.error)
+                continue
+            a = _analyze(art.text or "", source=art.source)
+            d = a.to_dict(include=("tokens",))
+            if fmt is TokenFormat.json:
+                sink.write(_dumps({"source": art.source, "tokens": d["tokens"]}, pretty=True) + "\n")
+            elif fmt is TokenFormat.conll:
+                sink.write(_conll(a))
+            else:
+                from rich.console import Console
+
+                from .render import Renderer
+                from .rtl import resolve_mode
+
+                tty = output is None and sys.stdout.isatty()
+                console = Console(file=sink.stream, force_terminal=tty, width=None if tty else 120, no_color=not tty)
+                table = Renderer(console, resolve_mode(rtl.value if rtl else None, tty)).tokens(d, None)
+                if table is not None:
+                    console.print(table)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _conll(a) -> str:
+    """CoNLL-U-like: ID FORM LEMMA NORM START END, a blank line after each sentence."""
+    lines = []
+    for s in a.sentences:
+        lines.append(f"# sent_id = {s.index}")
+        lines.append(f"# text = {s.text}")
+        first = s.tokens[0]
+        for t in a.tokens[s.tokens[0] : s.tokens[1]]:
+            lines.append(f"{t.i - first + 1}\t{t.text}\t{t.lemma}\t{t.norm}\t{t.start}\t{t.end}")
+        lines.append("")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the analysis output."""
+    from .output import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+def _register_optional_commands() -> None:
+    try:
+        from .eval_cmd import eval_command
+    except ImportError:
+        return
+    app.command("eval")(eval_command)
+
+
+_register_optional_commands()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: one line on stderr for any error, never a traceback."""
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="newsx", standalone_mode=False)
+    except UsageError as e:
+        msg = e.format_message().strip().splitlines()[0] if e.format_message().strip() else "usage error"
+        sys.stderr.write(f"newsx: error: {msg} (see 'newsx --help')\n")
+        code = 2
+    except ClickException as e:
+        sys.stderr.write(f"newsx: error: {e.format_message()}\n")
+        code = e.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("newsx: interrupted\n")
+        code = 130
+    except BrokenPipeError:
+        # the reader (head, jq -e …) went away: stop quietly
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except OSError:
+            pass
+        code = 0
+    except Exception as e:  # pragma: no cover - the last line of defence
+        if os.environ.get("NEWSX_DEBUG"):
+            raise
+        sys.stderr.write(f"newsx: internal error: {type(e).__name__}: {e}\n")
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,261 @@
+"""Event triggers: verbal (with every conjugated form), light-verb compounds, and nominals.
+
+Word lists live in ``core/data/events_*.tsv``; verb forms are generated from «past#present»
+stems with hazm's :class:`~hazm.lemmatizer.Conjugation` (all tenses, persons, negative and
+passive forms), so the data lists lemmas only. Matching is tolerant to how the text writes
+the joints of a verb: half-space, space or nothing («کرده‌اند», «کرده اند», «کردهاند»).
+
+Everything is built once, at first use (:func:`lexicon`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+_DATA = Path(__file__).resolve().parent / "data"
+ZWNJ = "\u200c"
+_MAX_VERB_TOKENS = 4
+#: plural / indefinite / ezafe suffixes stripped from a nominal trigger (longest first)
+_NOUN_SUFFIXES = ("هایی", "های", "ها", "ای", "یی", "ی", "ان", "ه‌ی")
+_FOLD = str.maketrans({ZWNJ: None, "\u200d": None, "ي": "ی", "ك": "ک", "ى": "ی", "أ": "ا", "إ": "ا",
+                       "ۀ": "ه", "ة": "ه"})
+
+
+def fold(s: str) -> str:
+    """A token as matched: no half-spaces, Arabic letter variants unified, hamza-alef plain."""
+    return s.translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForm:
+    stem: str  #: «past#present»
+    negated: bool
+    passive: bool
+    finite: bool  #: not an infinitive or a bare participle
+
+
+@dataclass(frozen=True, slots=True)
+class TypeInfo:
+    type: str
+    cameo: str | None
+    agentive: bool
+    object_role: str
+    genitive_role: str
+    target_preps: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One trigger entry of ``events_triggers.tsv``."""
+
+    type: str
+    kind: str  #: verb | lv | noun
+    words: tuple[str, ...]  #: folded tokens (nonverbal part / noun); () for verbs
+    light: str | None  #: stem of the (light) verb
+    subject: str  #: actor | target | place
+    license: frozenset[str]
+    passive: bool = False  #: the generated passive of an lv
+
+
+def _rows(name: str) -> Iterable[list[str]]:
+    with open(_DATA / name, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            yield [c.strip() for c in line.split("\t")]
+
+
+def _tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in phrase.split())
+
+
+def _variants(form: str) -> set[tuple[str, ...]]:
+    """Token tuples a form may appear as: each joint written as half-space, space or nothing."""
+    parts: list[str] = []
+    seps: list[str] = []
+    cur = ""
+    for ch in form:
+        if ch in (" ", ZWNJ):
+            parts.append(cur)
+            seps.append(ch)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    out: set[tuple[str, ...]] = set()
+    if len(seps) > 3:
+        return {tuple(fold(p) for p in form.split())}
+    for choice in itertools.product((" ", ""), repeat=len(seps)):
+        s = parts[0]
+        for sep, p in zip(choice, parts[1:]):
+            s += sep + p
+        toks = tuple(fold(t) for t in s.split())
+        if 0 < len(toks) <= _MAX_VERB_TOKENS:
+            out.add(toks)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _conjugation():
+    from hazm.lemmatizer import Conjugation
+
+    return Conjugation()
+
+
+def _forms(stem: str) -> list[tuple[str, VerbForm]]:
+    past, _present = stem.split("#")
+    forms = _conjugation().get_all(stem)
+    vocab = {w for f in forms for w in f.split()}
+    participle = past + "ه"
+    out = []
+    for f in forms:
+        words = f.split()
+        neg = any(w.startswith("ن") and w[1:] in vocab for w in words)
+        passive = (
+            stem != "شد#شو"
+            and len(words) >= 2
+            and words[0] in (participle, "ن" + participle)
+            and any(w.lstrip("ن").replace("می" + ZWNJ, "").startswith(("شد", "شو")) for w in words[1:])
+        )
+        finite = f != past + "ن" and f not in (participle, "ن" + participle)
+        out.append((f, VerbForm(stem, neg, passive, finite)))
+    return out
+
+
+class Lexicon:
+    """Every word list of the event stage, indexed for matching."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, TypeInfo] = {}
+        for r in _rows("events_types.tsv"):
+            t, cameo, agentive, obj, gen, preps = r[:6]
+            self.types[t] = TypeInfo(
+                t, None if cameo == "-" else cameo, agentive == "yes", obj, gen,
+                () if preps == "-" else tuple(fold(p) for p in preps.split(",")),
+            )
+        self.triggers: list[Trigger] = []
+        for r in _rows("events_triggers.tsv"):
+            typ, kind, words, light, subj, lic = (r + ["-"] * 6)[:6]
+            if typ not in self.types:
+                raise ValueError(f"events_triggers.tsv: unknown type {typ}")
+            subj = "actor" if subj == "-" else subj
+            lics = frozenset() if lic == "-" else frozenset(lic.split(","))
+            if kind == "verb":
+                self.triggers.append(Trigger(typ, kind, (), words, subj, lics))
+            elif kind == "lv":
+                self.triggers.append(Trigger(typ, kind, _tokens(words), light, subj, lics))
+                if light in ("کرد#کن", "داد#ده"):
+                    self.triggers.append(Trigger(typ, kind, _tokens(words), "شد#شو", "target", lics, True))
+            else:
+                self.triggers.append(Trigger(typ, "noun", _tokens(words), None, subj, lics))
+        # explicit lines win over generated passives
+        explicit = {(t.words, t.light) for t in self.triggers if not t.passive}
+        self.triggers = [t for t in self.triggers if not (t.passive and (t.words, t.light) in explicit)]
+
+        self.lexicon: dict[str, list[tuple[str, ...]]] = {}
+        for r in _rows("events_lexicon.tsv"):
+            self.lexicon.setdefault(r[0], []).append(_tokens(r[1]))
+        self.support_verbs: dict[tuple[tuple[str, ...], str], bool] = {}
+        self.support_pre: set[str] = set()
+        for r in _rows("events_support.tsv"):
+            kind, words, light = (r + ["-"] * 3)[:3]
+            if kind == "pre":
+                self.support_pre.add(fold(words))
+            else:
+                self.support_verbs[(() if words == "-" else _tokens(words), light)] = True
+
+        # verb stems: triggers, support verbs, frame verbs, clause verbs
+        stems: set[str] = set()
+        for t in self.triggers:
+            if t.light:
+                stems.add(t.light)
+        for (_w, light) in self.support_verbs:
+            stems.add(light)
+        for cls in ("frame_verb", "copula", "opinion"):
+            for toks in self.lexicon.get(cls, []):
+                if "#" in toks[-1]:
+                    stems.add(toks[-1])
+        self.verbs: dict[tuple[str, ...], list[VerbForm]] = {}
+        for stem in sorted(stems):
+            for form, vf in _forms(stem):
+                for v in _variants(form):
+                    lst = self.verbs.setdefault(v, [])
+                    if vf not in lst:
+                        lst.append(vf)
+        for cop in self.lexicon.get("copula", []):
+            if "#" not in cop[-1]:
+                lst = self.verbs.setdefault(cop, [])
+                vf = VerbForm("است", cop[0].startswith("نی"), False, True)
+                if vf not in lst:
+                    lst.append(vf)
+        # nonverbal parts of compounds, by first token
+        self.lv_first: dict[str, list[Trigger]] = {}
+        self.verb_triggers: dict[str, list[Trigger]] = {}
+        self.nouns: dict[tuple[str, ...], Trigger] = {}
+        for t in self.triggers:
+            if t.kind == "lv":
+                self.lv_first.setdefault(t.words[0], []).append(t)
+            elif t.kind == "verb":
+                self.verb_triggers.setdefault(t.light, []).append(t)
+            else:
+                self.nouns.setdefault(t.words, t)
+        self.max_noun = max((len(k) for k in self.nouns), default=1)
+        self.max_lv = max((len(t.words) for t in self.triggers if t.kind == "lv"), default=1)
+        self.support_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for (w, light) in self.support_verbs:
+            self.support_first.setdefault(w[0] if w else "", []).append((w, light))
+
+        self._phrases = {k: sorted(v, key=len, reverse=True) for k, v in self.lexicon.items()}
+        self.sets: dict[str, frozenset[tuple[str, ...]]] = {k: frozenset(v) for k, v in self.lexicon.items()}
+        self.words: dict[str, frozenset[str]] = {
+            k: frozenset(p[0] for p in v if len(p) == 1) for k, v in self.lexicon.items()
+        }
+
+    # -- lookups ---------------------------------------------------------------------------
+    def has(self, cls: str, toks: tuple[str, ...]) -> bool:
+        return toks in self.sets.get(cls, ())
+
+    def match(self, cls: str, folded: list[str], i: int, end: int) -> int:
+        """Length (in tokens) of the longest phrase of class ``cls`` at token ``i``; 0 if none."""
+        for p in self.phrases(cls):
+            n = len(p)
+            if i + n <= end and tuple(folded[i : i + n]) == p:
+                return n
+        return 0
+
+    def phrases(self, cls: str) -> list[tuple[str, ...]]:
+        return self._phrases.get(cls, [])
+
+    def verb_at(self, folded: list[str], i: int, end: int) -> tuple[int, list[VerbForm]] | None:
+        """The longest verb form starting at token ``i``: (number of tokens, analyses)."""
+        for n in range(min(_MAX_VERB_TOKENS, end - i), 0, -1):
+            vf = self.verbs.get(tuple(folded[i : i + n]))
+            if vf:
+                return n, vf
+        return None
+
+    def noun_at(self, folded: list[str], i: int, end: int) -> tuple[int, Trigger] | None:
+        """A nominal trigger starting at token ``i``: (number of tokens, trigger)."""
+        for n in range(min(self.max_noun, end - i), 0, -1):
+            key = tuple(folded[i : i + n])
+            t = self.nouns.get(key)
+            if t:
+                return n, t
+            last = key[-1]
+            for suf in _NOUN_SUFFIXES:
+                if last.endswith(suf) and len(last) - len(suf) >= 2:
+                    t = self.nouns.get(key[:-1] + (last[: -len(suf)],))
+                    if t:
+                        return n, t
+        return None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The event lexicon, built once per process."""
+    return Lexicon()

@@ -1,0 +1,72 @@
+"""Normalization: protected spans, character unification, alignment invariants."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsx.core.align import FOLD
+from newsx.core.normalize import normalize, unify
+
+Z = "\u200c"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("نرخ 3.5 درصد", "نرخ ۳.۵ درصد"),
+        ("تاریخ 2024-05-01 بود", "تاریخ ۲۰۲۴-۰۵-۰۱ بود"),
+        ("سایت www.example.ir/news/123 را ببینید", "سایت www.example.ir/news/123 را ببینید"),
+        ("نامه به info@example.com رسید", "نامه به info@example.com رسید"),
+        ("سال ۱۳۵۷ ه.ق. بود", "سال ۱۳۵۷ ه.ق. بود"),
+        ("عدد ۱٫۵ و 3.14", "عدد ۱٫۵ و ۳.۱۴"),
+        ("ساعت 18:30 شروع شد", "ساعت ۱۸:۳۰ شروع شد"),
+        ("ویروس COVID-19 و MP3", "ویروس COVID-19 و MP3"),
+        ("مبلغ 1,200 دلار", "مبلغ ۱,۲۰۰ دلار"),
+    ],
+)
+def test_protected_spans(text: str, expected: str) -> None:
+    assert normalize(text)[0] == expected
+
+
+def test_unification() -> None:
+    out = normalize("كتاب علي در خانۀ مدرسة با ٤٥ نفر و كــــشیده و سَلام")[0]
+    assert out == "کتاب علی در خانه مدرسه با ۴۵ نفر و کشیده و سلام"
+
+
+def test_unify_keeps_spacing() -> None:
+    assert unify("می شود  و\u200c\u200cها") == "می شود  و\u200cها".replace("و\u200cها", "و\u200cها")
+    assert " " in unify("می شود")
+
+
+def test_lines_preserved() -> None:
+    text = "خط اول\n\nخط دوم\r\nخط سوم"
+    norm, _ = normalize(text)
+    assert norm.count("\n") == 3
+
+
+_WORDS = ["درگیریها", "رییسجمهوری", "بنبست", "کردهاند", "میدانند", "تنها", "3.5", "۱٫۵",
+          "2024-05-01", "www.example.ir/a/1", "ه.ق.", "كتاب", "ي", "ـ", "\u064e", "\u200c", " ",
+          "  ", "«", "»", ".", "،", "COVID-19", "abc", "بندر ها", "افزایش یافته", "میشود", "\n"]
+_TOKEN = re.compile(r"[^\s\u200c]+")
+
+
+def _fold(s: str) -> str:
+    s = re.sub(r"[\s\u200c\u064b-\u065f\u0670\u0640]", "", s.translate(FOLD))
+    return re.sub(r"(.)\1{2,}", r"\1\1", s)  # hazm shortens letters repeated 3+ times
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25))
+def test_alignment_roundtrip(parts: list[str]) -> None:
+    text = "".join(parts)
+    norm, al = normalize(text)
+    assert len(al) == len(norm)
+    for m in _TOKEN.finditer(norm):
+        s, e = al.span(m.start(), m.end())
+        assert 0 <= s <= e <= len(text)
+        # the original span, folded and stripped of ZWNJ/space, matches the token folded
+        assert _fold(text[s:e]) == _fold(m.group(0)), (text, norm, m.group(0), text[s:e])

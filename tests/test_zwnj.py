@@ -1,0 +1,66 @@
+"""Half-space (ZWNJ) repair: words that must be repaired and words that must stay joined."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsx.core.normalize import normalize
+from newsx.core.zwnj import repair, repair_word
+
+Z = "\u200c"
+
+
+@pytest.mark.parametrize(
+    "joined, expected",
+    [
+        ("درگیریها", "درگیری‌ها"),
+        ("رییسجمهوری", "رییس‌جمهوری"),
+        ("بنبست", "بن‌بست"),
+        ("بینالمللی", "بین‌المللی"),
+        ("همهپرسیهایی", "همه‌پرسی‌هایی"),
+        ("کردهاند", "کرده‌اند"),
+        ("امکانپذیر", "امکان‌پذیر"),
+        ("میدانند", "می‌دانند"),
+        ("پیششرط", "پیش‌شرط"),
+        ("نمیتوان", "نمی‌توان"),
+        ("شدهایم", "شده‌ایم"),
+    ],
+)
+def test_repairs(joined: str, expected: str) -> None:
+    assert normalize(joined)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["تنها", "آنها", "اینها", "آنکه", "بیشتر", "بیشتری", "کشورها", "بندرها", "میز", "میدان",
+     "رها", "منهای", "بهتر", "دختر", "کلانتری", "بینیم"],
+)
+def test_stays_joined(word: str) -> None:
+    assert repair_word(word) == word
+    assert Z not in normalize(word)[0]
+
+
+def test_ambiguous_word_untouched_or_single_reading() -> None:
+    # «دستهای»: «دسته‌ای» or «دست‌های»; exactly one half-space at most, never two
+    out = repair("دستهای")
+    assert out.count(Z) <= 1
+
+
+def test_no_repair_switch() -> None:
+    text = "درگیریها به بنبست رسید"
+    assert Z not in normalize(text, repair=False)[0]
+    assert normalize(text)[0] == "درگیری‌ها به بن‌بست رسید"
+
+
+def test_hazm_zwnj_after_non_joining_letter_removed() -> None:
+    assert normalize("بندر ها و کشور های منطقه")[0] == "بندرها و کشورهای منطقه"
+
+
+def test_hazm_overjoining_of_participle_undone() -> None:
+    assert normalize("درآمد افزایش یافته است")[0] == "درآمد افزایش یافته است"
+    # written with a half-space by the author: kept
+    assert normalize("درآمد افزایش‌یافته است")[0] == "درآمد افزایش‌یافته است"
+
+
+def test_latin_untouched() -> None:
+    assert repair("hello world COVID") == "hello world COVID"
