@@ -465,7 +465,7 @@ class _Scanner:
         what, k, entry = f
         if n.bare_one and what not in ("percent", "currency", "measure", "relative"):
             return n.end, None
-        if keys[i] == key("نه") and n.end - n.start == 1 and what == "noun":
+        if what == "noun" and (value == 0 or (keys[i] == key("نه") and n.end - n.start == 1)):
             return n.end, None
         if what == "percent":
             return j + k, _Item("PERCENT", i, j + k, value=_num_value(value, high, qual))

@@ -158,7 +158,8 @@ ROWS: list[tuple[str, str | None, list[tuple[str, str, dict]]]] = [
     # --- DATE: Hijri ---
     ("در ۱۵ رمضان ۱۴۴۵ آمد.", None, [("DATE", "۱۵ رمضان ۱۴۴۵", {"calendar": "hijri", "hijri": "1445-09-15", "gregorian": "2024-03-25"})]),
     ("در ۱ محرم ۱۴۴۵ آمد.", None, [("DATE", "۱ محرم ۱۴۴۵", {"hijri": "1445-01-01", "gregorian": "2023-07-19"})]),
-    ("در ۱۰ ذی‌الحجه ۱۴۴۴ آمد.", None, [("DATE", "۱۰ ذی‌الحجه ۱۴۴۴", {"calendar": "hijri", "gregorian": "2023-06-28"})]),
+    # tabular (arithmetic) calendar: one day after the Umm al-Qura date (2023-06-28)
+    ("در ۱۰ ذی‌الحجه ۱۴۴۴ آمد.", None, [("DATE", "۱۰ ذی‌الحجه ۱۴۴۴", {"calendar": "hijri", "gregorian": "2023-06-29"})]),
     ("در سال ۱۴۴۵ قمری آمد.", None, [("DATE", "سال ۱۴۴۵ قمری", {"calendar": "hijri", "hijri": "1445", "start": "2023-07-19"})]),
     ("در ماه رمضان ۱۴۴۴ آمد.", None, [("DATE", "ماه رمضان ۱۴۴۴", {"calendar": "hijri", "hijri": "1444-09", "grain": "month"})]),
     ("در ماه رمضان آمد.", PUB, [("DATE", "ماه رمضان", {"calendar": "hijri", "grain": "month"})]),
