@@ -212,7 +212,7 @@ def find(doc: Doc) -> list[Cand]:
         if gi is not None:
             # a listed organization that starts with the head («وزارت دفاع») + a place
             gl = c.gaz.get(gi[0])
-            if gi[3].label == "ORGANIZATION" and gi[3].kind in ("government", "military") and gl is not None and gl[3].label == "LOCATION" \
+            if gi[3].label == "ORGANIZATION" and gi[3].kind in ("government", "military", "party") and gl is not None and gl[3].label == "LOCATION" \
                     and c.same_sent(i, gi[0]):
                 ns, ne = toks[i].nstart, toks[gl[0] - 1].nend
                 cands.append(Cand("ORGANIZATION", ns, ne, kind=gi[3].kind, priority=GAZ_PRIORITY,
@@ -267,7 +267,10 @@ def find(doc: Doc) -> list[Cand]:
         if c.gaz.get(k) is not None:
             continue
         end = _person_after(c, k, strict=False)
-        if end == k and c.namelike(k) and not c.in_gaz[k] and not c.is_common(k):
+        # after an office («وزیر», «سخنگوی») an unknown word is more often the office's
+        # domain («وزیر [اطلاعات]») than a name: take it only before «،» or a speech verb
+        loose = t.kind != "role" or (k + 1 < c.n and (toks[k + 1].norm in _COMMA or (k + 1) in c.frame_at))
+        if end == k and loose and c.namelike(k) and not c.in_gaz[k] and not c.is_common(k):
             end = k + 1
             if end < c.n and c.namelike(end) and not c.in_gaz[end] and c.lex.freq.get(toks[end].norm, 0) == 0 \
                     and c.same_sent(k, end) and not (end + 1 < c.n and c.is_verb(end + 1)):
@@ -332,7 +335,36 @@ def find(doc: Doc) -> list[Cand]:
         ns, ne = c.span(k, k + 1)
         cands.append(Cand("PERSON", ns, ne, priority=FRAME_PRIORITY, extra={"source": "frame"}))
 
-    return _resolve(cands)
+    kept = _resolve(cands)
+    return _resolve(kept + _surname_echoes(c, kept))
+
+
+def _surname_echoes(c: _Ctx, kept: list[Cand]) -> list[Cand]:
+    """Later bare surnames of people named in full earlier in the document."""
+    toks = c.doc.tokens
+    surnames: dict[str, int] = {}  # folded surname -> first token index where it may recur
+    for cand in kept:
+        if cand.label != "PERSON" or cand.extra.get("source") == "gazetteer":
+            continue
+        ts = c.doc.tokens_in(cand.nstart, cand.nend)
+        if len(ts) < 2:
+            continue
+        last = ts[-1].i
+        f = c.fold[last]
+        if len(f) >= 3 and f not in c.stop and f not in c.first and not c.is_common(last):
+            surnames.setdefault(f, last + 1)
+    if not surnames:
+        return []
+    covered = bytearray(len(c.doc.norm) + 1)
+    for cand in kept:
+        covered[cand.nstart:cand.nend] = b"\x01" * (cand.nend - cand.nstart)
+    out = []
+    for i in range(c.n):
+        f = c.fold[i]
+        if f in surnames and i >= surnames[f] and not covered[toks[i].nstart]:
+            out.append(Cand("PERSON", toks[i].nstart, toks[i].nend, priority=FIRSTNAME_PRIORITY - 1,
+                            extra={"source": "surname"}))
+    return out
 
 
 def _resolve(cands: list[Cand]) -> list[Cand]:
