@@ -84,6 +84,11 @@ def parse_at(keys: list[str], norms: list[str], i: int, end: int) -> Num | None:
     token texts (digit tokens are read from them).
     """
     lx = lexicon()
+    if i >= end:
+        return None
+    k0 = keys[i]
+    if not is_digits(norms[i]) and (not k0 or (k0 not in lx.numbers and "\u200c" not in norms[i])):
+        return None  # fast path: most tokens are no number
     parts: list[Decimal] = []  # committed scaled groups
     cur = Decimal(0)
     have_cur = False
@@ -95,7 +100,11 @@ def parse_at(keys: list[str], norms: list[str], i: int, end: int) -> Num | None:
     kind = "cardinal"
     best: Num | None = None
     stop = False
-    pieces = list(_pieces(keys, norms, i, min(end, i + 24)))
+    pieces = []
+    for pc in _pieces(keys, norms, i, min(end, i + 24)):
+        pieces.append(pc)
+        if not (is_digits(pc[1]) or pc[2] in lx.numbers or pc[2] == "و"):
+            break  # one piece past the number is enough to stop on
     p = 0
     while p < len(pieces) and not stop:
         idx, t, k, last = pieces[p]
