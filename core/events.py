@@ -389,6 +389,8 @@ def _np_subject(a: _Art, c0: int, c1: int) -> list[tuple]:
             break
         if a.at[j] is not None and a.at[j].label == "QUANTITY":
             has_count = True
+        elif a.at[j] is not None:
+            break
         if a.w("demonstrative", j):
             return []
         j += 1
@@ -506,6 +508,19 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
                 vfs = [vf for vf in v[1] if vf.stem == t.light]
                 if hit is None or n + v[0] > hit[1]:
                     hit = (t, n + v[0], vfs[0], k + n)
+        if hit is None:
+            for t in L.lv_first.get(f, ()):
+                n = len(t.words)
+                if "gap" not in t.license or tuple(a.fold[k : k + n]) != t.words:
+                    continue
+                for j in range(k + n, s1):
+                    if a.verb_of[j] == j and a.is_finite[j]:
+                        vfs = [vf for vf in a.verb[j][1] if vf.stem == t.light]
+                        if vfs:
+                            hit = (t, n, vfs[0], j)
+                        break
+                if hit:
+                    break
         if hit is None and a.verb[k] is None:
             # joined: «کشته‌شده»
             for j in range(2, len(f) - 1):
@@ -727,6 +742,11 @@ def _nominal(a: _Art, si, k, n, t: Trigger, clauses, cl_of, s0, s1, frame_toks) 
             ok = True
         elif a.at[k] is not None and a.at[k].label in _COUNT_LABELS:
             ok = True
+    if not ok and "amount" in lic:
+        for j in range(c0, c1):
+            if a.at[j] is not None and a.at[j].label in ("MONEY", "PERCENT"):
+                ok = True
+                break
     if not ok:
         return None
     scope = clauses[ci]
@@ -757,7 +777,13 @@ def _genitive(a: _Art, j: int, s1: int) -> list[tuple] | None:
             return None
         m = a.ent(p)
         if m is not None:
-            return [("m", m)]
+            refs = [("m", m)]
+            q = a.mrange(m)[1]
+            while q + 1 < s1 and a.fold[q] == "و" and a.ent(q + 1):
+                m = a.ent(q + 1)
+                refs.append(("m", m))
+                q = a.mrange(m)[1]
+            return refs
         an = _anaphor(a, p)
         if an and an[1]:
             return an[1]
@@ -782,6 +808,16 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
                 sub = _subject(a, q0, q1, frame_toks)
         if sub:
             subj = sub[0]
+        if subj is None and e.subject_role == "actor" and not e.passive:
+            # «نیروهای X حمله کردند»: the name after the clause's first noun
+            k0 = c0
+            while k0 < c1 and (a.w("connector", k0) or a.fold[k0] == "که" or k0 in frame_toks):
+                k0 += 1
+            if k0 < e.t0 and a.at[k0] is None and a.fold[k0].isalpha() and not a.w("preposition", k0) \
+                    and not a.w("demonstrative", k0) and a.verb_of[k0] < 0:
+                g = _genitive(a, k0 + 1, e.t0)
+                if g and (a.mrange(g[0][1])[1] >= a.n or a.fold[a.mrange(g[0][1])[1]] != "را"):
+                    subj = g
         if subj:
             if e.subject_role == "target" or e.passive:
                 e.targets.extend(subj)
@@ -795,6 +831,13 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
                 e.actors.extend(np)
         if e.subject_role == "place" and not e.place and sub is None:
             pass
+    # the agent of a passive: «توسط X», «از سوی X»
+    if e.passive or e.subject_role == "target":
+        for j in range(c0, e.t0):
+            n = L.match("agent_prep", a.fold, j, e.t0)
+            if n and a.ent(j + n) is not None:
+                e.actors = [("m", a.ent(j + n))]
+                break
     # genitive of a nominal
     if e.trig is not None and e.trig.kind == "noun":
         g = _genitive(a, e.t1, s1)
@@ -814,7 +857,10 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
         if f == "علیه" or (f in ti.target_preps and a.verb_of[j] < 0):
             if f != "علیه" and e.trig is not None and e.trig.kind == "noun" and j not in (e.t1, e.t1 + 1):
                 continue
-            m = a.ent(j + 1)
+            jj = j + 1
+            while jj < rng1 and a.w("place_noun", jj) and a.at[jj] is None:
+                jj += 1
+            m = a.ent(jj)
             if m is not None:
                 refs = [("m", m)]
                 q = a.mrange(m)[1]

@@ -122,7 +122,8 @@ def _forms(stem: str) -> list[tuple[str, VerbForm]]:
             and words[0] in (participle, "ن" + participle)
             and any(w.lstrip("ن").replace("می" + ZWNJ, "").startswith(("شد", "شو")) for w in words[1:])
         )
-        finite = f != past + "ن" and f not in (participle, "ن" + participle)
+        # infinitives and bare participles («کرده», «کشته شده») do not close a clause
+        finite = f != past + "ن" and words[-1] not in (participle, "ن" + participle, "شده", "نشده")
         out.append((f, VerbForm(stem, neg, passive, finite)))
     return out
 
@@ -210,6 +211,8 @@ class Lexicon:
         for (w, light) in self.support_verbs:
             self.support_first.setdefault(w[0] if w else "", []).append((w, light))
 
+        for w in self.lexicon.get("not_verb", []):
+            self.verbs.pop(w, None)
         self._phrases = {k: sorted(v, key=len, reverse=True) for k, v in self.lexicon.items()}
         self.sets: dict[str, frozenset[tuple[str, ...]]] = {k: frozenset(v) for k, v in self.lexicon.items()}
         self.words: dict[str, frozenset[str]] = {
