@@ -126,39 +126,80 @@ def _single(paths: list[str], input_format: InputFormat) -> bool:
     )
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def analyze(
     paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files, directories (*.txt, recursively), globs, or - for stdin."),
     format: Format = typer.Option(Format.auto, "--format", "-f", help="auto: tables on a terminal, JSON when piped."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout; with --engine dask, a folder for the parts."),
     published: Optional[str] = typer.Option(None, "--published", help="Reference date: 2023-10-29 or Jalali 1402-08-07."),
     include: Optional[str] = typer.Option(None, "--include", help="Bulky parts to add: tokens,sentences,text,normalized."),
     rtl: Optional[RTL] = typer.Option(None, "--rtl", help="Shape and reorder Persian in tables [env NEWSX_RTL; default auto]."),
     input_format: InputFormat = typer.Option(InputFormat.text, "--input-format", help="jsonl: one article per line with text (and id, title, published, url)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force an input encoding (default: UTF-8, else detected)."),
-    max_bytes: int = typer.Option(_inputs.DEFAULT_MAX_BYTES, "--max-bytes", min=0, help="Refuse inputs larger than this (0: no limit)."),
+    max_bytes: int = typer.Option(_inputs.DEFAULT_MAX_BYTES, "--max-bytes", min=0, help="Refuse an input (a file, stdin, or one JSONL line) larger than this (0: no limit)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores for more than a few inputs)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local (processes on this machine) or dask (a Dask cluster; needs newsx[dask])."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)."),
 ) -> None:
     """Analyze articles: entities, dates, numbers, events."""
     pub = _check_published(published)
     parts = _includes(include)
+    if engine is Engine.dask:
+        _analyze_dask(paths, format, output, pub, parts, input_format, encoding, max_bytes, jobs, quiet, scheduler)
+        return
+    if scheduler:
+        _fail_usage("--scheduler needs --engine dask")
     fmt = format
     if fmt is Format.auto:
         fmt = Format.table if _stdout_is_tty(output) else Format.json
     single = _single(paths, input_format)
-    arts = _inputs.articles(paths, input_format.value, encoding, max_bytes)
+    arts = _inputs.articles(paths, input_format.value, encoding, max_bytes, lazy=True)
 
-    from .batch import run
+    from .batch import run_results
 
+    style = "dict" if fmt is Format.table else "compact" if fmt is Format.jsonl else "pretty"
     failed = False
     with open_sink(output) as sink, _progress(paths, input_format, quiet) as advance:
         # tables show a tokens preview while nothing else was found
-        records = run(arts, pub, parts + ("tokens",) if fmt is Format.table else parts, jobs)
+        results = run_results(arts, pub, parts + ("tokens",) if fmt is Format.table else parts, jobs, style)
         if fmt is Format.table:
-            failed = _write_tables(records, sink, rtl, "tokens" in parts, output is None, advance)
+            failed = _write_tables(results, sink, rtl, "tokens" in parts, output is None, advance)
         else:
-            failed = _write_json(records, sink, fmt, single, advance)
+            failed = _write_json(results, sink, fmt, single, advance)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _analyze_dask(paths, format, output, pub, parts, input_format, encoding, max_bytes, jobs, quiet, scheduler) -> None:
+    if format not in (Format.auto, Format.jsonl):
+        _fail_usage("--engine dask writes JSON Lines parts: use --format jsonl (or leave it out)")
+    if output is None:
+        _fail_usage("--engine dask needs --output DIR (a folder for part-NNNNN.jsonl files)")
+    if output.exists() and not output.is_dir():
+        _fail_usage(f"--output: {str(output)!r} is a file; --engine dask writes a folder")
+    from . import dask_engine
+
+    try:
+        dask_engine._distributed()
+    except dask_engine.DaskUnavailable as e:
+        _fail_usage(str(e))
+    arts = _inputs.articles(paths, input_format.value, encoding, max_bytes, lazy=True)
+    failed = False
+    try:
+        with _progress(paths, input_format, quiet) as advance:
+            for r in dask_engine.run(arts, pub, parts, output, scheduler, workers=jobs):
+                _report(r)
+                failed = failed or r.error is not None
+                advance()
+    except OSError as e:
+        if scheduler:
+            raise ClickException(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+        raise
     raise typer.Exit(1 if failed else 0)
 
 
@@ -167,22 +208,30 @@ def _errline(source: str, message: str) -> None:
     sys.stderr.flush()
 
 
-def _write_json(records: Iterator[dict[str, Any]], sink: Sink, fmt: Format, single: bool, advance) -> bool:
+def _report(r) -> None:
+    """Errors and input warnings of one result on stderr, one line each."""
+    for w in r.warnings:
+        _errline(r.source, f"warning: {w}")
+    if r.error is not None:
+        _errline(r.source, r.error)
+
+
+def _write_json(results, sink: Sink, fmt: Format, single: bool, advance) -> bool:
+    """Write encoded results as they come: one JSON object, a JSON array, or JSON Lines."""
     failed = False
     first = True
     if fmt is Format.json and not single:
         sink.write("[")
-    for rec in records:
-        if "error" in rec:
-            failed = True
-            _errline(rec["source"], rec["error"])
+    for r in results:
+        _report(r)
+        failed = failed or r.error is not None
         if fmt is Format.jsonl:
-            sink.write(_dumps(rec, pretty=False) + "\n")
+            sink.write(r.data + "\n")
             sink.flush()
         elif single:
-            sink.write(_dumps(rec, pretty=True) + "\n")
+            sink.write(r.data + "\n")
         else:
-            sink.write(("\n" if first else ",\n") + _dumps(rec, pretty=True))
+            sink.write(("\n" if first else ",\n") + r.data)
         first = False
         advance()
     if fmt is Format.json and not single:
@@ -190,7 +239,7 @@ def _write_json(records: Iterator[dict[str, Any]], sink: Sink, fmt: Format, sing
     return failed
 
 
-def _write_tables(records, sink: Sink, rtl: RTL | None, show_tokens: bool, to_stdout: bool, advance) -> bool:
+def _write_tables(results, sink: Sink, rtl: RTL | None, show_tokens: bool, to_stdout: bool, advance) -> bool:
     from rich.console import Console
 
     from .render import Renderer
@@ -200,12 +249,12 @@ def _write_tables(records, sink: Sink, rtl: RTL | None, show_tokens: bool, to_st
     console = Console(file=sink.stream, force_terminal=tty, width=None if tty else 120, no_color=not tty)
     renderer = Renderer(console, resolve_mode(rtl.value if rtl else None, tty))
     failed = False
-    for rec in records:
-        if "error" in rec:
+    for r in results:
+        _report(r)
+        if r.error is not None:
             failed = True
-            _errline(rec["source"], rec["error"])
         else:
-            renderer.analysis(rec, show_tokens)
+            renderer.analysis(r.data, show_tokens)
         advance()
     return failed
 

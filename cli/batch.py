@@ -1,38 +1,90 @@
 """Running the analyzer over many articles: in order, in bounded memory, on N processes.
 
 Results come back in input order whatever the number of workers, so output bytes do
-not depend on ``--jobs``. At most ``jobs * 4`` articles are in flight at once, so a
-corpus of any size streams in constant memory.
+not depend on ``--jobs``. Work goes to the pool in *chunks* of several articles (fewer
+round trips), at most ``jobs * 3`` chunks are in flight, so a corpus of any size
+streams in constant memory. To keep the parent light:
+
+* a plain file travels to a worker as its *path* (the worker reads and decodes it);
+* a worker sends back the *encoded* output (a JSON string), not a nested dict that
+  would cost a pickle in the worker and an unpickle in the parent.
+
+One article never kills the batch: any exception in analysis becomes that article's
+``{"source", "error"}`` record, and a worker process that dies takes only its chunk
+with it (the pool is rebuilt and the rest goes on).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections import deque
-from typing import Any, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Literal
 
 from .inputs import Article
+
+#: How a worker hands back a record: the dict itself, or JSON text.
+Style = Literal["dict", "compact", "pretty"]
+
+#: Articles per task and the text size at which a chunk is closed early.
+CHUNK_ARTICLES = 16
+CHUNK_CHARS = 256 * 1024
+
+
+@dataclass(slots=True)
+class Result:
+    """One output record: its source, its error (or None), and the record itself
+    (a dict, or its JSON text, as the ``style`` asked)."""
+
+    source: str
+    error: str | None
+    data: Any
+    warnings: tuple[str, ...] = ()  #: input warnings (e.g. the encoding it was decoded from)
 
 
 def record(article: Article, published: str | None, include: tuple[str, ...]) -> dict[str, Any]:
     """The output record of one article: its analysis, or ``{"source", "error"}``."""
+    if article.error is None and article.text is None and article.path is not None:
+        article.load()
     if article.error is not None:
-        return {"source": article.source, "error": article.error}
+        return {"source": article.source, **article.meta, "error": article.error}
     from newsx.core import analyze
 
     pub = article.published or published
     try:
         a = analyze(article.text or "", published=pub, source=article.source, meta=article.meta)
+        d = a.to_dict(include=include)
     except ValueError as e:  # e.g. a bad "published" field in a JSONL line
-        return {"source": article.source, **article.meta, "error": str(e)}
+        return {"source": article.source, **article.meta, "error": _one_line(str(e)) or "invalid input"}
     except RecursionError:
         return {"source": article.source, **article.meta, "error": "internal error: input too deeply nested"}
+    except MemoryError:
+        return {"source": article.source, **article.meta, "error": "internal error: out of memory on this input"}
     except Exception as e:  # never a traceback for one bad article: report it and go on
-        return {"source": article.source, **article.meta, "error": f"internal error: {type(e).__name__}: {e}"}
-    d = a.to_dict(include=include)
+        return {"source": article.source, **article.meta, "error": _one_line(f"internal error: {type(e).__name__}: {e}")}
     if article.warnings:
         d["warnings"] = list(article.warnings) + d.get("warnings", [])
     return d
+
+
+def _one_line(s: str) -> str:
+    return " ".join(s.split())[:500]
+
+
+def dumps(d: dict[str, Any], pretty: bool) -> str:
+    if pretty:
+        return json.dumps(d, ensure_ascii=False, indent=2)
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+
+
+def result(article: Article, published: str | None, include: tuple[str, ...], style: Style) -> Result:
+    d = record(article, published, include)
+    err = d.get("error") if "schema" not in d else None
+    warnings = tuple(article.warnings)
+    if style == "dict":
+        return Result(d["source"], err, d, warnings)
+    return Result(d["source"], err, dumps(d, style == "pretty"), warnings)
 
 
 def _warm() -> None:
@@ -42,12 +94,26 @@ def _warm() -> None:
     analyze("سلام. امروز ۲ نفر در تهران گفتند.")
 
 
-def _work(args: tuple[Article, str | None, tuple[str, ...]]) -> dict[str, Any]:
-    return record(*args)
+def _work_chunk(chunk: list[Article], published: str | None, include: tuple[str, ...], style: Style) -> list[Result]:
+    return [result(a, published, include, style) for a in chunk]
 
 
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def chunks(articles: Iterable[Article], size: int = CHUNK_ARTICLES, max_chars: int = CHUNK_CHARS) -> Iterator[list[Article]]:
+    """Consecutive groups of at most ``size`` articles and about ``max_chars`` of text."""
+    chunk: list[Article] = []
+    chars = 0
+    for a in articles:
+        chunk.append(a)
+        chars += len(a.text or "")
+        if len(chunk) >= size or chars >= max_chars:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
 
 
 def run(
@@ -56,8 +122,21 @@ def run(
     include: tuple[str, ...],
     jobs: int | None,
 ) -> Iterator[dict[str, Any]]:
-    """Records for ``articles`` in order. ``jobs=None``: all cores when there are more
-    than a few articles, else one process."""
+    """Record dicts for ``articles`` in order (see :func:`run_results`)."""
+    for r in run_results(articles, published, include, jobs, "dict"):
+        yield r.data
+
+
+def run_results(
+    articles: Iterable[Article],
+    published: str | None,
+    include: tuple[str, ...],
+    jobs: int | None,
+    style: Style = "dict",
+    chunk_size: int | None = None,
+) -> Iterator[Result]:
+    """Results for ``articles`` in input order. ``jobs=None``: all cores when there
+    are more than a few articles, else one process."""
     it = iter(articles)
     head: list[Article] = []
     for a in it:
@@ -66,24 +145,97 @@ def run(
             break
     if jobs is None:
         jobs = default_jobs() if len(head) > 4 else 1
-    if jobs <= 1:
-        for a in head:
-            yield record(a, published, include)
-        for a in it:
-            yield record(a, published, include)
-        return
-
     import itertools
-    from concurrent.futures import ProcessPoolExecutor
+
+    stream = itertools.chain(head, it)
+    if jobs <= 1:
+        for a in stream:
+            yield result(a, published, include, style)
+        return
+    yield from _pooled(stream, published, include, jobs, style, chunk_size or _chunk_size(len(head)))
+
+
+def _chunk_size(n_head: int) -> int:
+    return CHUNK_ARTICLES if n_head > 4 else 1
+
+
+def _forks() -> bool:
     import multiprocessing as mp
 
+    return "fork" in mp.get_all_start_methods()
+
+
+def _pool(jobs: int):
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    window = jobs * 4
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm) as pool:
-        pending: deque = deque()
-        for a in itertools.chain(head, it):
-            pending.append(pool.submit(_work, (a, published, include)))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm)
+
+
+def _pooled(stream: Iterator[Article], published, include, jobs: int, style: Style, size: int) -> Iterator[Result]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    window = jobs * 3
+    if _forks():
+        _warm()  # load once here: forked workers inherit the loaded lexicons
+    pool = _pool(jobs)
+    pending: deque = deque()  # (chunk, future)
+
+    def submit(chunk: list[Article]) -> None:
+        pending.append((chunk, pool.submit(_work_chunk, chunk, published, include, style)))
+
+    try:
+        source = chunks(stream, size)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < window:
+                chunk = next(source, None)
+                if chunk is None:
+                    exhausted = True
+                else:
+                    submit(chunk)
+            if not pending:
+                break
+            chunk, fut = pending.popleft()
+            try:
+                results = fut.result()
+            except BrokenProcessPool:
+                # a worker died (killed, out of memory, crashed in C code): this chunk is
+                # lost; rebuild the pool and resubmit the chunks that were in flight.
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _pool(jobs)
+                retry = [c for c, _ in pending]
+                pending.clear()
+                for c in retry:
+                    submit(c)
+                results = _died(chunk, published, include, style)
+            except Exception as e:  # pickling trouble and the like: report, go on
+                results = [_error(a, f"internal error: {type(e).__name__}: {e}", style) for a in chunk]
+            yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _died(chunk: list[Article], published, include, style: Style) -> list[Result]:
+    """A chunk whose worker died: retry its articles one by one in a fresh single
+    worker, so only the culprit gets an error."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    out = []
+    for a in chunk:
+        pool = _pool(1)
+        try:
+            out.extend(pool.submit(_work_chunk, [a], published, include, style).result())
+        except BrokenProcessPool:
+            out.append(_error(a, "internal error: the worker process died on this input", style))
+        except Exception as e:
+            out.append(_error(a, f"internal error: {type(e).__name__}: {e}", style))
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return out
+
+
+def _error(a: Article, message: str, style: Style) -> Result:
+    d = {"source": a.source, **a.meta, "error": _one_line(message)}
+    return Result(a.source, d["error"], d if style == "dict" else dumps(d, style == "pretty"))

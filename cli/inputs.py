@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +28,45 @@ class InputError(Exception):
 
 @dataclass
 class Article:
+    """One input. A plain file may come *unloaded* (``path`` set, ``text`` None): it is
+    read and decoded by :meth:`load` where it is analyzed (in a worker process), so
+    the parent of a batch never holds or pickles its text."""
+
     source: str
     text: str | None = None
     published: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    path: str | None = None
+    encoding: str | None = None
+    max_bytes: int = 0
+
+    def load(self) -> "Article":
+        """Read and decode ``path`` into ``text`` (or set ``error``)."""
+        if self.text is None and self.error is None and self.path is not None:
+            try:
+                text, warnings = decode(read_bytes(Path(self.path), self.max_bytes), self.encoding)
+                self.text = text
+                self.warnings.extend(warnings)
+            except InputError as e:
+                self.error = str(e)
+            except OSError as e:
+                self.error = f"cannot read: {e.strerror or e}"
+        return self
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(s: str, warnings: list[str]) -> str:
+    """Lone surrogates (from a broken decoder upstream, e.g. ``"\\ud800"`` in JSON)
+    cannot be written as UTF-8: each becomes U+FFFD, one for one, so offsets hold."""
+    if _SURROGATE.search(s) is None:
+        return s
+    if "lone surrogates replaced by U+FFFD" not in warnings:
+        warnings.append("lone surrogates replaced by U+FFFD")
+    return _SURROGATE.sub("\ufffd", s)
 
 
 def _arabic_ratio(text: str) -> float:
@@ -79,23 +113,32 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, list[str]]:
         return data.decode("utf-8"), warnings
     except UnicodeDecodeError as e:
         bad = e.start
-    # Legacy Persian archives are mostly Windows-1256.
-    try:
-        text = data.decode("cp1256")
-        if _arabic_ratio(text) >= 0.3:
-            warnings.append("not UTF-8: decoded as windows-1256")
-            return text, warnings
-    except UnicodeDecodeError:
-        pass
+    # Not UTF-8: ask charset-normalizer, and trust it when the result reads as Persian or
+    # Arabic script. It needs some text to be sure; for short inputs (a headline) fall
+    # back to Windows-1256, what legacy Persian archives mostly are (it has Arabic
+    # ي/ك, which normalization turns into Persian ی/ک).
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_8",):
+    if best is not None and best.encoding != "utf_8":
         text = str(best)
-        if _arabic_ratio(text) >= 0.3 or best.encoding in ("ascii",):
-            warnings.append(f"not UTF-8: decoded as {best.encoding}")
+        if _arabic_ratio(text) >= 0.3:
+            warnings.append(f"not UTF-8: decoded as {_encoding_name(best.encoding)}")
             return text, warnings
-    raise InputError(f"undecodable: not UTF-8 (byte {bad}) and no Persian encoding fits")
+    text = data.decode("cp1256", errors="replace")
+    if _arabic_ratio(text) >= 0.3 and "\ufffd" not in text:
+        warnings.append("not UTF-8: decoded as windows-1256")
+        return text, warnings
+    if best is not None and best.encoding != "utf_8" and best.chaos <= 0.1:
+        warnings.append(f"not UTF-8: decoded as {_encoding_name(best.encoding)}")
+        return str(best), warnings
+    raise InputError(f"undecodable: not UTF-8 (byte {bad}) and no Persian encoding fits; try --encoding")
+
+
+def _encoding_name(python_name: str) -> str:
+    """``cp1256`` -> ``windows-1256``: the name users know."""
+    n = python_name.replace("_", "-").lower()
+    return "windows-" + n[2:] if n.startswith("cp12") else n
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -154,15 +197,25 @@ def _jsonl_article(source: str, line: str, warnings: list[str]) -> Article:
         return Article(source, error=f"invalid JSON ({e.msg} at column {e.colno})")
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         return Article(source, error='a JSONL article needs a "text" string field')
-    meta = {k: obj[k] for k in PASSTHROUGH if k in obj}
+    warnings = list(warnings)
+    meta = {k: _clean(obj[k], warnings) for k in PASSTHROUGH if k in obj}
     pub = obj.get("published")
     return Article(
         source,
-        text=obj["text"],
+        text=_no_surrogates(obj["text"], warnings),
         published=pub if isinstance(pub, str) and pub else None,
         meta=meta,
-        warnings=list(warnings),
+        warnings=warnings,
     )
+
+
+def _clean(value: Any, warnings: list[str]) -> Any:
+    """A pass-through field, with lone surrogates replaced (see :func:`_no_surrogates`)."""
+    if isinstance(value, str):
+        return _no_surrogates(value, warnings)
+    if isinstance(value, (dict, list)):
+        return json.loads(_no_surrogates(json.dumps(value, ensure_ascii=False), warnings))
+    return value
 
 
 def articles(
@@ -170,8 +223,13 @@ def articles(
     input_format: str = "text",
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    lazy: bool = False,
 ) -> Iterator[Article]:
-    """Every article of the inputs, in order; bad inputs come back with ``error`` set."""
+    """Every article of the inputs, in order; bad inputs come back with ``error`` set.
+
+    ``lazy``: plain files come back unloaded (see :meth:`Article.load`). ``max_bytes``
+    limits a file, standard input, and each line of a JSONL corpus (0: no limit).
+    """
     for source, path, error in expand(paths):
         if error:
             yield Article(source, error=error)
@@ -179,10 +237,13 @@ def articles(
         try:
             if input_format == "jsonl":
                 if path is None:
-                    yield from _jsonl_stream(sys.stdin.buffer, "-", encoding)
+                    yield from _jsonl_stream(sys.stdin.buffer, "-", encoding, max_bytes)
                 else:
                     with open(path, "rb") as fh:
-                        yield from _jsonl_stream(fh, source, encoding)
+                        yield from _jsonl_stream(fh, source, encoding, max_bytes)
+                continue
+            if path is not None and lazy:
+                yield Article(source, path=str(path), encoding=encoding, max_bytes=max_bytes)
                 continue
             data = _stdin_bytes(max_bytes) if path is None else read_bytes(path, max_bytes)
             text, warnings = decode(data, encoding)
@@ -193,12 +254,36 @@ def articles(
             yield Article(source, error=f"cannot read: {e.strerror or e}")
 
 
-def _jsonl_stream(fh: Any, source: str, encoding: str | None) -> Iterator[Article]:
+def _lines(fh: Any, max_bytes: int) -> Iterator[tuple[bytes | None, int]]:
+    """``(line, size)`` for each line of a binary stream; a line longer than
+    ``max_bytes`` comes back as ``(None, size)`` without ever being held whole."""
+    if not max_bytes:
+        for raw in fh:
+            yield raw, len(raw)
+        return
+    while True:
+        raw = fh.readline(max_bytes + 1)
+        if not raw:
+            return
+        if len(raw) <= max_bytes or raw.endswith(b"\n"):
+            yield raw, len(raw)
+            continue
+        size = len(raw)
+        while raw and not raw.endswith(b"\n"):  # skip the rest of the long line
+            raw = fh.readline(1 << 20)
+            size += len(raw)
+        yield None, size
+
+
+def _jsonl_stream(fh: Any, source: str, encoding: str | None, max_bytes: int = 0) -> Iterator[Article]:
     """Read a JSONL corpus line by line (constant memory)."""
-    for n, raw in enumerate(fh, 1):
+    for n, (raw, size) in enumerate(_lines(fh, max_bytes), 1):
+        src = f"{source}:{n}"
+        if raw is None:
+            yield Article(src, error=f"too large: line of {size} bytes (limit {max_bytes}; raise it with --max-bytes)")
+            continue
         if not raw.strip():
             continue
-        src = f"{source}:{n}"
         try:
             line, warnings = decode(raw, encoding)
         except InputError as e:
