@@ -41,7 +41,7 @@ FIRSTNAME_PRIORITY = 8
 FRAME_PRIORITY = 5
 
 _COMMON_FREQ = 3_000_000
-_CLOSED_TAGS = frozenset({"P", "CONJ", "PRO", "DET", "NUM", "POSTP", "PREP", "INT", "CL", "PS", "PR", "RES"})
+_CLOSED_TAGS = frozenset({"P", "CONJ", "PRO", "DET", "NUM", "POSTP", "PREP", "INT", "CL", "PS", "PR"})
 _COMMA = frozenset({"،", ","})
 _MAX_ORG_WORDS = 3
 
@@ -68,6 +68,12 @@ class _Ctx:
         toks = doc.tokens
         self.n = len(toks)
         self.fold = [g.fold_key(t.norm) for t in toks]
+        first = self.first
+        for f in set(self.fold):
+            if " " in f and f not in first and all(p in first and not first[p] for p in f.split(" ")):
+                first = dict(first) if first is self.first else first
+                first[f] = False  # «علی‌اکبر», «محمد‌رضا»
+        self.first = first
         folded, pos = g.fold_text(doc.norm)
         self.folded, self.pos = folded, pos
         starts = {t.nstart: t.i for t in toks}
@@ -163,7 +169,7 @@ class _Ctx:
         return toks[i].nstart, toks[j - 1].nend
 
 
-def _person_after(c: _Ctx, i: int, strict: bool) -> int:
+def _person_after(c: _Ctx, i: int, strict: bool, lone: bool = False) -> int:
     """End token of a person's name starting at ``i`` (first names + surname), or ``i``."""
     j = i
     while j < c.n and c.fold[j] in c.first and c.namelike(j) and c.same_sent(i, j):
@@ -190,6 +196,9 @@ def _person_after(c: _Ctx, i: int, strict: bool) -> int:
         return j
     if nfirst >= 2 and not amb:
         return j
+    if lone and not amb and (j >= c.n or not c.same_sent(i, j) or not c.is_word(j) or c.is_verb(j)
+                             or c.fold[j] in c.stop):
+        return j  # a first name alone, before punctuation, a function word or a verb
     return i
 
 
@@ -282,7 +291,7 @@ def find(doc: Doc) -> list[Cand]:
     # first name + surname
     for i in range(c.n):
         if c.fold[i] in c.first and not c.in_gaz[i] and (i == 0 or c.fold[i - 1] not in c.first or not c.namelike(i - 1)):
-            end = _person_after(c, i, strict=False)
+            end = _person_after(c, i, strict=False, lone=True)
             if end > i:
                 ns, ne = c.span(i, end)
                 cands.append(Cand("PERSON", ns, ne, priority=FIRSTNAME_PRIORITY, extra={"source": "first"}))
@@ -298,7 +307,7 @@ def find(doc: Doc) -> list[Cand]:
         if s == e:
             continue
         before = s - 1
-        if before >= 0 and c.same_sent(before, e) and toks[before].norm not in _COMMA and c.fold[before] != "و" \
+        if before >= 0 and c.same_sent(before, e) and toks[before].norm not in _COMMA and c.fold[before] not in c.stop \
                 and s not in c.frame_end and not c.is_verb(before):
             continue  # not a clause start: unsure where the name begins
         if all(c.is_common(k) for k in range(s, e)):
@@ -307,10 +316,19 @@ def find(doc: Doc) -> list[Cand]:
         cands.append(Cand("PERSON", ns, ne, priority=FRAME_PRIORITY, extra={"source": "apposition"}))
 
     # attribution frames
+    short = c.g.frame_only_names()
     for i, (j, f) in c.frame_at.items():
-        if not f.before or f.label != "ORGANIZATION":
+        if not f.before:
             continue
         k = j
+        if k < c.n and c.fold[k] in short and c.same_sent(i, k):
+            e = short[c.fold[k]]  # «به گزارش مهر»
+            ns, ne = c.span(k, k + 1)
+            cands.append(Cand(e.label, ns, ne, kind=e.kind, priority=GAZ_PRIORITY + 5,
+                              extra={"canonical": e.canonical, "source": "gazetteer"}))
+            continue
+        if f.label != "ORGANIZATION":
+            continue
         if k >= c.n or c.in_gaz[k] or k in c.head_at or not c.same_sent(i, k):
             continue
         end = k
@@ -344,7 +362,7 @@ def _surname_echoes(c: _Ctx, kept: list[Cand]) -> list[Cand]:
     toks = c.doc.tokens
     surnames: dict[str, int] = {}  # folded surname -> first token index where it may recur
     for cand in kept:
-        if cand.label != "PERSON" or cand.extra.get("source") == "gazetteer":
+        if cand.label != "PERSON":
             continue
         ts = c.doc.tokens_in(cand.nstart, cand.nend)
         if len(ts) < 2:

@@ -242,17 +242,37 @@ def names() -> Matcher:
     # but a shared spelling goes to the more specific list.
     order = {"gaz_people.tsv": 0, "gaz_media.tsv": 1, "gaz_orgs.tsv": 2, "gaz_places.tsv": 3}
     files.sort(key=lambda p: (order.get(p.name, 5), p.name))
-    for p in files:
-        for entry, spellings in read_entries(p):
-            for s in spellings:
-                if fold_key(s) in stop:
-                    continue
-                m.add(s, entry)
+    rows = [(entry, spellings) for p in files for entry, spellings in read_entries(p)]
+    other = {fold_key(s) for e, sp in rows if e.kind != "media" for s in sp}
+    short = _frame_only()
+    short.clear()
+    for entry, spellings in rows:
+        for s in spellings:
+            k = fold_key(s)
+            if entry.kind == "media" and s != entry.canonical and " " not in k and (k in stop or k in other):
+                short.setdefault(k, entry)  # «مهر», «فارس»: only right after «به گزارش»
+                continue
+            if k in stop:
+                continue
+            m.add(s, entry)
     for up in _user_paths:
         for entry, spellings in load_user(up):
             for s in spellings:
                 m.add(s, entry, override=True)
     return m.build()
+
+
+_FRAME_ONLY: dict[str, Entry] = {}
+
+
+def _frame_only() -> dict[str, Entry]:
+    return _FRAME_ONLY
+
+
+def frame_only_names() -> dict[str, Entry]:
+    """Folded one-word media names that are matched only after an attribution frame."""
+    names()
+    return _FRAME_ONLY
 
 
 @dataclass(frozen=True, slots=True)

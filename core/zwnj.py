@@ -110,6 +110,8 @@ class _Lexicon:
         after_he: list[tuple[str, frozenset[str]]] = []
         after_ye: list[tuple[str, frozenset[str]]] = []
         prefixes: list[tuple[str, frozenset[str]]] = []
+        after_vowel: list[str] = []
+        derived: list[str] = []
         mi: list[str] = []
         preverbs: list[str] = []
         pres_end: list[str] = []
@@ -126,6 +128,10 @@ class _Lexicon:
                 after_ye.append((affix, cond))
             elif kind == "prefix":
                 prefixes.append((affix, cond))
+            elif kind == "after_vowel":
+                after_vowel.append(affix)
+            elif kind == "derived":
+                derived.append(affix)
             elif kind == "mi":
                 mi.append(affix)
             elif kind == "verb_prefix":
@@ -140,6 +146,8 @@ class _Lexicon:
         self.after_ye = sorted(after_ye, key=by_len)
         self.prefixes = sorted(prefixes, key=by_len)
         self.mi = sorted(mi, key=len, reverse=True)
+        self.after_vowel = tuple(sorted(after_vowel, key=len, reverse=True))
+        self.derived = tuple(sorted(derived, key=len, reverse=True))
         self.preverbs = sorted(preverbs, key=len, reverse=True)
 
         past: set[str] = set()
@@ -232,6 +240,7 @@ def repair_word(w: str) -> str:
     return w if r is None else r
 
 
+_HE_RATIO = 10  # how much more frequent one stem of «Xهای» must be to decide
 _PARTICIPLE = 1 << 40  # a participle outranks any noun stem («داده‌ایم», not «داد‌هایم»)
 
 
@@ -246,6 +255,26 @@ def _analyze(lex: _Lexicon, w: str) -> str | None:
         return None
     # a known word + «ی» («بیشتری», «آنهایی» when «آنها» is kept) stays as written
     if w[-1] == "ی" and len(w) > 3 and lex.real(w[:-1]):
+        return None
+    # a clitic after a final vowel is written joined («انتهایش», «آنهایی», «بازویش»);
+    # the stem keeps its own half-space («آن‌هایی»)
+    for e in lex.after_vowel:
+        if w.endswith(e) and len(w) > len(e) + 2:
+            stem = w[: -len(e)]
+            if stem[-1] in "اوآ":
+                if stem in lex.zw:
+                    return lex.zw[stem] + e
+                if lex.real(stem):
+                    return None
+    # a compound written with a half-space keeps it in its derivations
+    # («سرمایه‌گذار» → «سرمایه‌گذاران»)
+    for e in lex.derived:
+        if w.endswith(e) and len(w) > len(e) + 3:
+            z = lex.zw.get(w[: -len(e)])
+            if z is not None:
+                return z + e
+    # «بیشترین»: a comparative written joined («بیشتر» is a word) keeps «ین» joined
+    if w.endswith("ین") and lex.freq.get(w[:-2], 0) > 0 and w[:-2].endswith("تر"):
         return None
 
     # (ن)می + verb form, possibly after a preverb («برمی‌گردد»)
@@ -296,14 +325,24 @@ def _analyze(lex: _Lexicon, w: str) -> str | None:
             score = lex.stem_ok(stem, cond, loose=plural)
             if not score:
                 continue
-            cands.append((score, "suf", _join(lex.zw.get(stem, stem), suf)))
+            cands.append((score, "suf" + suf, _join(lex.zw.get(stem, stem), suf)))
     if cands:
         cands.sort(key=lambda c: -c[0])
         top = cands[0]
         he = [c for c in cands if c[1] == "heای"]
         if he and top[0] < _PARTICIPLE:
-            # «خانهای»: «خانه‌ای» (indefinite) is preferred to «خان‌های»
-            return he[0][2]
+            # «Xهای»: indefinite «Xه‌ای» or plural «X‌های»? Both stems are known words:
+            # take the reading whose stem is clearly (_HE_RATIO times) the more frequent
+            # in hazm's lexicon («سال‌های», «خانه‌ای»); when neither is, leave the word.
+            pl = [c for c in cands if c[1] == "sufهای"]
+            if not pl:
+                return he[0][2]
+            f_he, f_pl = he[0][0], pl[0][0]
+            if f_pl >= _HE_RATIO * f_he:
+                return pl[0][2]
+            if f_he >= _HE_RATIO * f_pl:
+                return he[0][2]
+            return None
         if not (top[0] >= _PARTICIPLE and top[1] != "heای"):
             # «خانهای»: «خانه‌ای» or «خان‌های»? «دستهای»: «دسته‌ای» or «دست‌های»?
             # Readings that put the half-space in different places: leave the word.
