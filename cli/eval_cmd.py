@@ -73,6 +73,10 @@ def _tables(res: dict, errors: int) -> None:
         if "micro_names" in ents:
             row("micro (names)", ents["micro_names"])
         row("micro", ents["micro"])
+        if "names_any_label" in ents:
+            d = dict(ents["names_any_label"], overlap_f1=float("nan"))
+            t.add_row("names, any label", str(d["tp"] + d["fn"]), str(d["tp"] + d["fp"]), str(d["tp"]),
+                      f"{d['precision']:.3f}", f"{d['recall']:.3f}", f"{d['f1']:.3f}", "")
         console.print(t)
         if ents.get("unscored"):
             console.print("unscored gold classes: " + ", ".join(f"{k} ({v})" for k, v in ents["unscored"].items()))
