@@ -112,6 +112,7 @@ class _Lexicon:
         prefixes: list[tuple[str, frozenset[str]]] = []
         after_vowel: list[str] = []
         derived: list[str] = []
+        no_ezafe: list[str] = []
         mi: list[str] = []
         preverbs: list[str] = []
         pres_end: list[str] = []
@@ -132,6 +133,8 @@ class _Lexicon:
                 after_vowel.append(affix)
             elif kind == "derived":
                 derived.append(affix)
+            elif kind == "no_ezafe_next":
+                no_ezafe.append(affix)
             elif kind == "mi":
                 mi.append(affix)
             elif kind == "verb_prefix":
@@ -148,6 +151,9 @@ class _Lexicon:
         self.mi = sorted(mi, key=len, reverse=True)
         self.after_vowel = tuple(sorted(after_vowel, key=len, reverse=True))
         self.derived = tuple(sorted(derived, key=len, reverse=True))
+        self.no_ezafe_next = frozenset(no_ezafe)
+        # «Xهای» words whose two readings the lexicon cannot decide: word -> «Xه‌ای»
+        self.he_or_plural: dict[str, str] = {}
         self.preverbs = sorted(preverbs, key=len, reverse=True)
 
         past: set[str] = set()
@@ -342,6 +348,7 @@ def _analyze(lex: _Lexicon, w: str) -> str | None:
                 return pl[0][2]
             if f_he >= _HE_RATIO * f_pl:
                 return he[0][2]
+            lex.he_or_plural[w] = he[0][2]  # decided in context by repair()
             return None
         if not (top[0] >= _PARTICIPLE and top[1] != "heای"):
             # «خانهای»: «خانه‌ای» or «خان‌های»? «دستهای»: «دسته‌ای» or «دست‌های»?
@@ -391,8 +398,30 @@ def repair(text: str) -> str:
     return _WORD.sub(_sub, text)
 
 
+def _is_mi_verb(lex: _Lexicon, w: str) -> bool:
+    """«می»/«نمی» + a verb form, joined or with a half-space («می‌گوید», «نمیدانند»)."""
+    w = w.replace(ZWNJ, "")
+    for m in lex.mi:
+        if w.startswith(m):
+            return w[len(m):] in lex.verb_forms
+    return False
+
+
+_NEXT_WORD = re.compile(r"[ \t]*([^\s\u200c]*)")
+
+
 def _sub(m: re.Match[str]) -> str:
-    return repair_word(m.group(0))
+    w = m.group(0)
+    r = repair_word(w)
+    if r == w and _LEX is not None and w in _LEX.he_or_plural:
+        # «Xهای» undecided: a plural with ezafe («سال‌های») always has a complement
+        # after it; end of text, punctuation or a word that cannot be an ezafe
+        # complement («که», «و», «را», a verb) means the indefinite «Xه‌ای».
+        nxt = _NEXT_WORD.match(m.string, m.end()).group(1)
+        nw = _WORD.match(nxt)
+        if not nw or nw.group(0) in _LEX.no_ezafe_next or _is_mi_verb(_LEX, nw.group(0)):
+            return _LEX.he_or_plural[w]
+    return r
 
 
 def is_participle(word: str) -> bool:
