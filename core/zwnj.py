@@ -407,7 +407,7 @@ def _is_mi_verb(lex: _Lexicon, w: str) -> bool:
     return False
 
 
-_NEXT_WORD = re.compile(r"[ \t]*([^\s\u200c]*)")
+_NEXT_WORD = re.compile(r"[ \t]*(\S*)")
 
 
 def _sub(m: re.Match[str]) -> str:
