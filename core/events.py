@@ -377,8 +377,9 @@ def _subject(a: _Art, c0: int, c1: int, skip: set[int]) -> tuple[list[tuple], in
     return None
 
 
-def _np_subject(a: _Art, c0: int, c1: int) -> list[tuple]:
-    """A counted group at the clause start as subject («نمایندگان ۶۵ کشور»)."""
+def _np_subject(a: _Art, c0: int, c1: int, bare: bool = False) -> list[tuple]:
+    """A noun phrase at the clause start as subject: a counted group («نمایندگان ۶۵ کشور»),
+    or, for verbal triggers (``bare``), any short unprepositioned phrase («اتحادیه‌های کارگری»)."""
     k = c0
     while k < c1 and (a.w("connector", k) or a.fold[k] == "که"):
         k += 1
@@ -394,7 +395,7 @@ def _np_subject(a: _Art, c0: int, c1: int) -> list[tuple]:
         if a.w("demonstrative", j):
             return []
         j += 1
-    if has_count and j > k:
+    if j > k and (has_count or bare and (j == c1 or a.verb_of[j] >= 0)):
         return [("span", (k, j))]
     return []
 
@@ -473,6 +474,18 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
     k = s0
     while k < s1:
         n = L.match("frame_prefix", a.fold, k, s1)
+        if n and a.ent(k + n) is None:
+            an = _anaphor(a, k + n) if k + n < s1 else None
+            if an and an[1] and an[1][0][0] == "m":
+                frame_toks.update(range(k, k + n + an[0]))
+                if si not in frames:
+                    frames[si] = an[1][0]
+                    frame_first[si] = k == s0
+                k += n + an[0]
+                continue
+            frame_toks.update(range(k, k + n))  # «به گزارش منابع محلی»: a frame without a named source
+            k += n
+            continue
         if n and a.ent(k + n) is not None:
             m = a.ent(k + n)
             e = a.mrange(m)[1]
@@ -537,6 +550,8 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
             v = a.verb[k]
             if v:
                 for vf in v[1]:
+                    if not (vf.finite or vf.passive):
+                        continue
                     for t in L.verb_triggers.get(vf.stem, ()):
                         hit = (t, v[0], vf, k)
                         break
@@ -545,6 +560,15 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
         if hit is None:
             continue
         t, n, vf, vpos = hit
+        if t.kind == "lv" and k - 2 >= s0 and a.fold[k - 1] == "و" and (k - 2) not in used:
+            for t2 in L.lv_first.get(a.fold[k - 2], ()):
+                if len(t2.words) == 1 and t2.light == t.light and t2.type != t.type and not t2.passive:
+                    ev2 = _Ev(t2.type, si, k - 2, k - 1, t2, cl_of.get(k, 0), clauses[cl_of.get(k, 0)],
+                              negated=vf.negated, subject_role=t2.subject)
+                    ev2.own_verbs.add(vpos)
+                    used.add(k - 2)
+                    sev.append(ev2)
+                    break
         if t.kind == "verb" and vf.passive:
             subj = "target"
         else:
@@ -560,7 +584,8 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
     # nominal triggers
     k = s0
     while k < s1:
-        if k in used or k in frame_toks or a.verb_of[k] >= 0 or (a.at[k] is not None and a.at[k].label in _ENTITY_LABELS):
+        if k in used or k in frame_toks or (a.verb_of[k] >= 0 and a.is_finite[a.verb_of[k]]) \
+                or (a.at[k] is not None and a.at[k].label in _ENTITY_LABELS):
             k += 1
             continue
         hit = L.noun_at(a.fold, k, s1)
@@ -686,6 +711,10 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
                 sp.drop = True
                 if e.time is None and sp.time is not None:
                     e.time = sp.time
+                if not e.actors and a.L.types[e.type].agentive and sp.speaker:
+                    e.actors = list(sp.speaker)
+                    if e.source is not None and _key(a, [e.source]) == _key(a, sp.speaker[:1]):
+                        e.source = None
     evs.extend(sev)
 
 
@@ -705,6 +734,10 @@ def _nominal(a: _Art, si, k, n, t: Trigger, clauses, cl_of, s0, s1, frame_toks) 
     own = set()
     # support verb in the clause after the trigger, or a «pre» noun before it
     if not ok and "support" in lic:
+        f0 = c0
+        while f0 < k and (a.w("connector", f0) or a.fold[f0] == "که" or f0 in frame_toks):
+            f0 += 1
+        opens = f0 == k
         if k > s0 and a.fold[k - 1] in L.support_pre:
             ok = True
         else:
@@ -715,7 +748,7 @@ def _nominal(a: _Art, si, k, n, t: Trigger, clauses, cl_of, s0, s1, frame_toks) 
                 if not v or not v[1] and not a.is_finite[j]:
                     continue
                 for vf in v[1]:
-                    if ((), vf.stem) in L.support_verbs and j == k + n:
+                    if ((), vf.stem) in L.support_verbs and j == k + n or opens and vf.stem in L.support_pred:
                         ok = True
                     for (w, light) in L.support_first.get(a.fold[j - 1], ()):
                         if w and light == vf.stem and tuple(a.fold[j - len(w) : j]) == w:
@@ -813,11 +846,22 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
             k0 = c0
             while k0 < c1 and (a.w("connector", k0) or a.fold[k0] == "که" or k0 in frame_toks):
                 k0 += 1
-            if k0 < e.t0 and a.at[k0] is None and a.fold[k0].isalpha() and not a.w("preposition", k0) \
-                    and not a.w("demonstrative", k0) and a.verb_of[k0] < 0:
-                g = _genitive(a, k0 + 1, e.t0)
-                if g and (a.mrange(g[0][1])[1] >= a.n or a.fold[a.mrange(g[0][1])[1]] != "را"):
-                    subj = g
+            k1 = k0
+            while k1 < e.t0 and k1 - k0 < 3 and a.at[k1] is None and a.fold[k1].isalpha() \
+                    and not a.w("preposition", k1) and not a.w("demonstrative", k1) and a.verb_of[k1] < 0 \
+                    and not a.w("connector", k1) and not a.w("pronoun_person", k1):
+                k1 += 1
+            m = a.ent(k1) if k0 < k1 < e.t0 else None
+            if m is not None:
+                r0, r1 = a.mrange(m)
+                refs = [("alias", (k0, r1, m))]
+                q = r1
+                while q + 1 < e.t0 and a.fold[q] == "و" and a.ent(q + 1):
+                    m2 = a.ent(q + 1)
+                    refs.append(("m", m2))
+                    q = a.mrange(m2)[1]
+                if q >= a.n or a.fold[q] != "را":
+                    subj = refs
         if subj:
             if e.subject_role == "target" or e.passive:
                 e.targets.extend(subj)
@@ -826,7 +870,7 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
             else:
                 e.actors.extend(subj)
         elif ti.agentive and e.subject_role == "actor" and not e.passive:
-            np = _np_subject(a, c0, e.t0)
+            np = _np_subject(a, c0, e.t0, e.trig is not None and e.trig.kind != "noun")
             if np:
                 e.actors.extend(np)
         if e.subject_role == "place" and not e.place and sub is None:
@@ -914,7 +958,7 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
         if m is not None and m.label in _TIME_LABELS and j == a.mrange(m)[0]:
             best = ("m", m)
             break
-    if best is None:
+    if best is None and not e.speech:
         for j in range(s0, s1):
             m = a.at[j]
             if m is not None and m.label in _TIME_LABELS and j == a.mrange(m)[0]:

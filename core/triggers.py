@@ -163,10 +163,13 @@ class Lexicon:
             self.lexicon.setdefault(r[0], []).append(_tokens(r[1]))
         self.support_verbs: dict[tuple[tuple[str, ...], str], bool] = {}
         self.support_pre: set[str] = set()
+        self.support_pred: set[str] = set()
         for r in _rows("events_support.tsv"):
             kind, words, light = (r + ["-"] * 3)[:3]
             if kind == "pre":
                 self.support_pre.add(fold(words))
+            elif kind == "pred":
+                self.support_pred.add(light)
             else:
                 self.support_verbs[(() if words == "-" else _tokens(words), light)] = True
 
@@ -177,6 +180,7 @@ class Lexicon:
                 stems.add(t.light)
         for (_w, light) in self.support_verbs:
             stems.add(light)
+        stems.update(self.support_pred)
         for cls in ("frame_verb", "copula", "opinion"):
             for toks in self.lexicon.get(cls, []):
                 if "#" in toks[-1]:
