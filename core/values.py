@@ -70,6 +70,58 @@ def _dotted_suffix() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"[ \u200c]?(?:{alts})"), forms
 
 
+#: roles of ``dates_words.tsv`` that can begin a time or date expression
+_START_ROLES = ("modifier", "clock", "part_day", "part", "part_weak", "year_word")
+
+
+@lru_cache(maxsize=1)
+def _start_keys() -> frozenset[str]:
+    """Keys of word tokens at which a value expression can begin.
+
+    Built once: number words (exact), and every prefix of the keys of month, weekday
+    and relative-date phrases and of the date words that open a time or date (a
+    phrase's key is the concatenation of its tokens' keys, so a first token's key is a
+    prefix of it), plus «روز» and «ماه». Any other word token starts nothing, so the
+    scanner skips it with one set lookup.
+    """
+    lx = lexicon()
+    out: set[str] = set(lx.numbers)
+    phrase_keys = list(lx.months) + list(lx.weekdays) + list(lx.relative)
+    phrase_keys += [k for k, r in lx.words.items() if any(role in r for role in _START_ROLES)]
+    for k in phrase_keys:
+        for n in range(1, len(k) + 1):
+            out.add(k[:n])
+    out.add(key("روز"))
+    out.add(key("ماه"))
+    return frozenset(out)
+
+
+#: token text -> (match key or "" for a non-word token, whether a value may start there)
+_TOKEN_INFO: dict[str, tuple[str, bool]] = {}
+_TOKEN_INFO_MAX = 200_000
+
+
+def _token_info(norm: str) -> tuple[str, bool]:
+    k = key(norm) if _WORD.match(norm) else ""
+    if norm[:1].isdecimal() or norm in _PERCENT_SIGNS:
+        start = True  # digits (what ``\d`` matches) or a leading percent sign
+    elif not k:
+        start = False
+    elif k in _start_keys():
+        start = True
+    elif "\u200c" in norm:  # number words joined by ZWNJ («یک‌میلیون»), as numbers._pieces reads them
+        numbers = lexicon().numbers
+        sub = [w for w in norm.split("\u200c") if w]
+        start = len(sub) > 1 and all(key(w) in numbers or key(w) == "و" for w in sub)
+    else:
+        start = False
+    info = (k, start)
+    if len(_TOKEN_INFO) >= _TOKEN_INFO_MAX:
+        _TOKEN_INFO.clear()
+    _TOKEN_INFO[norm] = info
+    return info
+
+
 @dataclass(slots=True)
 class _Item:
     label: str
@@ -87,8 +139,11 @@ class _Scanner:
         self.doc = doc
         self.lx = lexicon()
         toks = doc.tokens
-        self.norms = [t.norm for t in toks]
-        self.keys = [key(t.norm) if _WORD.match(t.norm) else "" for t in toks]
+        self.norms = norms = [t.norm for t in toks]
+        get = _TOKEN_INFO.get
+        info = [get(n) or _token_info(n) for n in norms]
+        self.keys = [x[0] for x in info]
+        self.starts = [x[1] for x in info]
         self.items: list[_Item] = []
 
     # -- helpers ---------------------------------------------------------------
@@ -528,9 +583,13 @@ class _Scanner:
 
     # -- driver ----------------------------------------------------------------
     def scan(self) -> list[_Item]:
+        starts = self.starts
         for s in self.doc.sentences:
             i, end = s.first, s.last
             while i < end:
+                if not starts[i]:  # no time, date or number begins at this token
+                    i += 1
+                    continue
                 t = self.time_at(i, end)
                 if t is not None:
                     self.items.append(t)
