@@ -91,7 +91,7 @@ def run(
     outdir: Path,
     scheduler: str | None = None,
     *,
-    part_size: int = PART_SIZE,
+    part_size: int | None = None,
     workers: int | None = None,
     client: Any = None,
     on_part: Callable[[int, list[Result]], None] | None = None,
@@ -102,6 +102,7 @@ def run(
     outdir.mkdir(parents=True, exist_ok=True)
     for old in outdir.glob("part-*.jsonl"):  # a rerun replaces an earlier one
         old.unlink()
+    part_size = part_size or PART_SIZE
     if client is not None:
         yield from _run(client, articles, published, include, outdir, part_size)
         return
