@@ -299,7 +299,7 @@ def _anaphor(a: _Art, k: int) -> tuple[int, list[tuple]] | None:
     L = a.L
     if a.w("pronoun_person", k):
         m = a.last_mention(k, ("PERSON",))
-        return 1, ([("alias", (k, k + 1, m))] if m is None else [("m", m)])
+        return 1, ([] if m is None else [("m", m)])
     n = L.match("anaphor_place", a.fold, k, a.n)
     if n:
         m = a.last_mention(k, ("LOCATION",))
@@ -395,7 +395,7 @@ def _np_subject(a: _Art, c0: int, c1: int, bare: bool = False) -> list[tuple]:
         if a.w("demonstrative", j):
             return []
         j += 1
-    if j > k and (has_count or bare and (j == c1 or a.verb_of[j] >= 0)):
+    if j > k and (has_count or bare and (j == c1 or a.verb_of[j] >= 0 or a.w("preposition", j))):
         return [("span", (k, j))]
     return []
 
@@ -411,7 +411,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[Entity]) -> tuple[
     for s in doc.sentences:
         _sentence(a, s.index, s.first, s.last, evs, frames, frame_first)
     _sources(a, evs, frames, frame_first)
-    out = [e for e in evs if not e.drop and not e.frame]
+    out = [e for e in evs if not e.drop and not e.frame and not (e.appeal and not e.actors)]
     out.sort(key=lambda e: (e.sentence, e.t0))
     events = []
     for k, e in enumerate(out):
@@ -470,21 +470,37 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
     sev: list[_Ev] = []
     frame_toks: set[int] = set()
 
-    # attribution prefix frames: «به گزارش X (به نقل از Y)»
+    # attribution prefix frames: «به گزارش X (به نقل از Y)»; a chain before its comma keeps
+    # its innermost source
     k = s0
+    chain = False
     while k < s1:
+        if a.fold[k] in ("،", ",", ":"):
+            chain = False
         n = L.match("frame_prefix", a.fold, k, s1)
         if n and a.ent(k + n) is None:
             an = _anaphor(a, k + n) if k + n < s1 else None
+            src = None
             if an and an[1] and an[1][0][0] == "m":
-                frame_toks.update(range(k, k + n + an[0]))
-                if si not in frames:
-                    frames[si] = an[1][0]
-                    frame_first[si] = k == s0
-                k += n + an[0]
-                continue
-            frame_toks.update(range(k, k + n))  # «به گزارش منابع محلی»: a frame without a named source
-            k += n
+                e = k + n + an[0]
+                src = an[1][0]
+            else:
+                # «به نقل از روابط عمومی دادگستری استان X،»: an unnamed source up to the comma
+                e = k + n
+                while e < s1 and e - k < 10 and a.fold[e] not in ("،", ",", ":") and a.verb_of[e] < 0 \
+                        and not L.match("frame_relay", a.fold, e, s1):
+                    e += 1
+                if e < s1 and e > k + n and a.fold[e] in ("،", ",") or L.match("frame_relay", a.fold, e, s1):
+                    inner = next((a.ent(j) for j in range(k + n, e) if a.ent(j) is not None), None)
+                    src = ("alias", (k + n, e, inner)) if e > k + n else None
+                else:
+                    e = k + n
+            frame_toks.update(range(k, e))
+            if src is not None and (si not in frames or chain):
+                frames[si] = src
+                frame_first.setdefault(si, k == s0)
+            chain = True
+            k = max(e, k + 1)
             continue
         if n and a.ent(k + n) is not None:
             m = a.ent(k + n)
@@ -499,9 +515,10 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
                     continue
                 break
             frame_toks.update(range(k, e))
-            if si not in frames:
+            if si not in frames or chain:
                 frames[si] = src
-                frame_first[si] = k == s0
+                frame_first.setdefault(si, k == s0)
+            chain = True
             k = e
             continue
         k += 1
@@ -551,6 +568,8 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
             if v:
                 for vf in v[1]:
                     if not (vf.finite or vf.passive):
+                        continue
+                    if not vf.past and any("past" in t.license for t in L.verb_triggers.get(vf.stem, ())):
                         continue
                     for t in L.verb_triggers.get(vf.stem, ()):
                         hit = (t, v[0], vf, k)
@@ -607,7 +626,9 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
         ci = cl_of.get(k, 0)
         c0, c1 = clauses[ci]
         # «ضروری است» ends its clause: the appeal is the next clause
-        if c1 <= k + n and ci + 1 < len(clauses):
+        if c1 <= k + n:
+            if ci + 1 >= len(clauses) or a.fold[clauses[ci + 1][0]] != "که":
+                continue
             ci += 1
             c0, c1 = clauses[ci]
             body0 = c0 + (1 if a.fold[c0] == "که" else 0)
@@ -841,6 +862,12 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
                 sub = _subject(a, q0, q1, frame_toks)
         if sub:
             subj = sub[0]
+        if subj is None and a.fold[c0] == "و" and e.clause >= 1 and e.trig is not None and e.trig.kind != "noun":
+            # «X ... کرد و افزود»: a coordinated clause shares the subject of the one before
+            p0, p1 = clauses[e.clause - 1]
+            prev = _subject(a, p0, p1, frame_toks)
+            if prev:
+                subj = prev[0]
         if subj is None and e.subject_role == "actor" and not e.passive:
             # «نیروهای X حمله کردند»: the name after the clause's first noun
             k0 = c0

@@ -36,6 +36,7 @@ class VerbForm:
     negated: bool
     passive: bool
     finite: bool  #: not an infinitive or a bare participle
+    past: bool = False  #: a past form without «می» («خواست», «خواسته است»), not present or future
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,9 @@ def _forms(stem: str) -> list[tuple[str, VerbForm]]:
         )
         # infinitives and bare participles («کرده», «کشته شده») do not close a clause
         finite = f != past + "ن" and words[-1] not in (participle, "ن" + participle, "شده", "نشده")
-        out.append((f, VerbForm(stem, neg, passive, finite)))
+        w0 = words[0][1:] if neg else words[0]
+        past_form = w0.startswith(past) and "می" + ZWNJ not in f and not passive
+        out.append((f, VerbForm(stem, neg, passive, finite, past_form)))
     return out
 
 
@@ -217,7 +220,18 @@ class Lexicon:
 
         for w in self.lexicon.get("not_verb", []):
             self.verbs.pop(w, None)
+        self.verb_first: dict[str, int] = {}
+        for key in self.verbs:
+            if len(key) > self.verb_first.get(key[0], 0):
+                self.verb_first[key[0]] = len(key)
         self._phrases = {k: sorted(v, key=len, reverse=True) for k, v in self.lexicon.items()}
+        self._by_first: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for cls, ps in self._phrases.items():
+            d = self._by_first.setdefault(cls, {})
+            for p in ps:
+                d.setdefault(p[0], []).append(p)
+        self._noun_cache: dict[str, Trigger | None] = {}
+        self.noun_first = {k[0] for k in self.nouns if len(k) > 1}
         self.sets: dict[str, frozenset[tuple[str, ...]]] = {k: frozenset(v) for k, v in self.lexicon.items()}
         self.words: dict[str, frozenset[str]] = {
             k: frozenset(p[0] for p in v if len(p) == 1) for k, v in self.lexicon.items()
@@ -229,9 +243,11 @@ class Lexicon:
 
     def match(self, cls: str, folded: list[str], i: int, end: int) -> int:
         """Length (in tokens) of the longest phrase of class ``cls`` at token ``i``; 0 if none."""
-        for p in self.phrases(cls):
+        if i >= end:
+            return 0
+        for p in self._by_first.get(cls, {}).get(folded[i], ()):
             n = len(p)
-            if i + n <= end and tuple(folded[i : i + n]) == p:
+            if i + n <= end and (n == 1 or tuple(folded[i : i + n]) == p):
                 return n
         return 0
 
@@ -240,14 +256,39 @@ class Lexicon:
 
     def verb_at(self, folded: list[str], i: int, end: int) -> tuple[int, list[VerbForm]] | None:
         """The longest verb form starting at token ``i``: (number of tokens, analyses)."""
-        for n in range(min(_MAX_VERB_TOKENS, end - i), 0, -1):
+        if i >= end:
+            return None
+        longest = self.verb_first.get(folded[i], 0)
+        if not longest:
+            return None
+        for n in range(min(longest, end - i), 0, -1):
             vf = self.verbs.get(tuple(folded[i : i + n]))
             if vf:
                 return n, vf
         return None
 
+    def _noun1(self, tok: str) -> Trigger | None:
+        c = self._noun_cache.get(tok, False)
+        if c is not False:
+            return c
+        t = self.nouns.get((tok,))
+        if t is None:
+            for suf in _NOUN_SUFFIXES:
+                if tok.endswith(suf) and len(tok) - len(suf) >= 2:
+                    t = self.nouns.get((tok[: -len(suf)],))
+                    if t:
+                        break
+        if len(self._noun_cache) < 200_000:
+            self._noun_cache[tok] = t
+        return t
+
     def noun_at(self, folded: list[str], i: int, end: int) -> tuple[int, Trigger] | None:
         """A nominal trigger starting at token ``i``: (number of tokens, trigger)."""
+        if i >= end:
+            return None
+        if folded[i] not in self.noun_first:
+            t = self._noun1(folded[i])
+            return (1, t) if t else None
         for n in range(min(self.max_noun, end - i), 0, -1):
             key = tuple(folded[i : i + n])
             t = self.nouns.get(key)
