@@ -217,6 +217,8 @@ def find(doc: Doc) -> list[Cand]:
     # heads: organizations and places
     for i, (j, h) in c.head_at.items():
         k = j
+        if i > 0 and c.same_sent(i - 1, i) and toks[i - 1].norm[:1].isdigit():
+            continue  # «۱۲۰ شرکت صادرکننده»: a count, not a name
         gi = c.gaz.get(i)
         if gi is not None:
             # a listed organization that starts with the head («وزارت دفاع») + a place
@@ -513,12 +515,23 @@ def _roles(doc: Doc, cands: list[Cand], mentions: list[Mention], idx: list[int])
             p += 1
         return p
 
+    starts_sorted = sorted(name_by_start)
+
     def complement(e: int) -> tuple[str, int]:
+        """The place/organization the office belongs to: «[کل] بانک مرکزی» after «رییس»."""
+        import bisect
+
         p = skip_space(e)
-        k = name_by_start.get(p)
-        if k is not None and mentions[k].label in ("LOCATION", "ORGANIZATION") and doc.sentence_at(p) == doc.sentence_at(e - 1):
-            return " " + mentions[k].norm, cands[k].nend
-        return "", e
+        j = bisect.bisect_left(starts_sorted, p)
+        if j == len(starts_sorted):
+            return "", e
+        q = starts_sorted[j]
+        k = name_by_start[q]
+        gap = norm[p:q]
+        if mentions[k].label not in ("LOCATION", "ORGANIZATION") or len(gap) > 12 \
+                or any(ch in gap for ch in "،,.;:!?؟«»()\n") or doc.sentence_at(q) != doc.sentence_at(e - 1):
+            return "", e
+        return " " + norm[p : cands[k].nend], cands[k].nend
 
     for k in idx:
         if mentions[k].label != "PERSON":
