@@ -388,7 +388,7 @@ def _np_subject(a: _Art, c0: int, c1: int, bare: bool = False) -> list[tuple]:
     while j < c1 and j - k < 5:
         if a.w("preposition", j) or a.verb_of[j] >= 0 or not a.fold[j].isalnum() or a.fold[j] in ("را", "که"):
             break
-        if a.at[j] is not None and a.at[j].label == "QUANTITY":
+        if a.at[j] is not None and a.at[j].label == "QUANTITY" and a.at[j].kind != "duration":
             has_count = True
         elif a.at[j] is not None:
             break
@@ -514,6 +514,13 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
                     src = ("m", m)
                     continue
                 break
+            # a dateline «از X» or other words up to the frame's comma belong to the frame
+            q = e
+            while q < s1 and q - e < 4 and a.fold[q] not in ("،", ",", ":") and a.verb_of[q] < 0 \
+                    and not L.match("frame_relay", a.fold, q, s1):
+                q += 1
+            if q < s1 and a.fold[q] in ("،", ","):
+                e = q
             frame_toks.update(range(k, e))
             if si not in frames or chain:
                 frames[si] = src
@@ -1010,7 +1017,7 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
             and e.trig is not None and e.trig.kind == "noun":
         roles = {id(r[1]) for r in _flat(e.targets + e.place) if r[0] == "m"}
         j = e.t0 - 1
-        while j >= s0:
+        while j >= max(s0, c0):
             if j in frame_toks:
                 j -= 1
                 continue
