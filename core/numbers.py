@@ -18,11 +18,15 @@ from .values_lex import key, lexicon
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u066c]\d{3})+(?:[.\u066b]\d+)?$")
 _PLAIN = re.compile(r"^\d+(?:[.\u066b/]\d+)?$")
-_DIGIT_CH = re.compile(r"[0-9\u06f0-\u06f9\u0660-\u0669]")
+
+
+_DIGIT_SET = frozenset("0123456789\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+                       "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
 
 
 def is_digits(tok: str) -> bool:
-    return bool(tok) and _DIGIT_CH.match(tok) is not None
+    """Whether ``tok`` begins with a digit (Latin, Persian or Arabic-Indic)."""
+    return tok[:1] in _DIGIT_SET
 
 
 def parse_digits(tok: str) -> Decimal | None:

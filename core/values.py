@@ -75,51 +75,59 @@ _START_ROLES = ("modifier", "clock", "part_day", "part", "part_weak", "year_word
 
 
 @lru_cache(maxsize=1)
-def _start_keys() -> frozenset[str]:
-    """Keys of word tokens at which a value expression can begin.
+def _start_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """Keys of word tokens at which a value expression can begin: (whole, prefixes).
 
-    Built once: number words (exact), and every prefix of the keys of month, weekday
-    and relative-date phrases and of the date words that open a time or date (a
-    phrase's key is the concatenation of its tokens' keys, so a first token's key is a
-    prefix of it), plus «روز» and «ماه». Any other word token starts nothing, so the
-    scanner skips it with one set lookup.
+    Built once. ``whole``: number words, «روز», «ماه», and the keys of month, weekday
+    and relative-date phrases and of the date words that open a time or date.
+    ``prefixes``: every proper prefix of a phrase key among them (a phrase's key is the
+    concatenation of its tokens' keys, so a first token's key is a prefix of it). A
+    token whose key is in neither starts nothing, so the scanner skips it with one set
+    lookup; one whose key is only a prefix starts something only if the key joined
+    with the next token's key is still a prefix or a whole key.
     """
     lx = lexicon()
-    out: set[str] = set(lx.numbers)
     phrase_keys = list(lx.months) + list(lx.weekdays) + list(lx.relative)
     phrase_keys += [k for k, r in lx.words.items() if any(role in r for role in _START_ROLES)]
-    for k in phrase_keys:
-        for n in range(1, len(k) + 1):
-            out.add(k[:n])
-    out.add(key("روز"))
-    out.add(key("ماه"))
-    return frozenset(out)
+    whole: set[str] = set(lx.numbers) | set(phrase_keys) | {key("روز"), key("ماه")}
+    prefixes = {k[:n] for k in phrase_keys for n in range(1, len(k))}
+    return frozenset(whole), frozenset(prefixes - whole)
 
 
-#: token text -> (match key or "" for a non-word token, whether a value may start there)
-_TOKEN_INFO: dict[str, tuple[str, bool]] = {}
+_NO, _START, _PREFIX = 0, 1, 2
+
+#: token text -> (match key or "" for a non-word token, _NO | _START | _PREFIX)
+_TOKEN_INFO: dict[str, tuple[str, int]] = {}
 _TOKEN_INFO_MAX = 200_000
 
 
-def _token_info(norm: str) -> tuple[str, bool]:
+def _token_info(norm: str) -> tuple[str, int]:
     k = key(norm) if _WORD.match(norm) else ""
+    whole, prefixes = _start_keys()
     if norm[:1].isdecimal() or norm in _PERCENT_SIGNS:
-        start = True  # digits (what ``\d`` matches) or a leading percent sign
+        start = _START  # digits (what ``\d`` matches) or a leading percent sign
     elif not k:
-        start = False
-    elif k in _start_keys():
-        start = True
-    elif "\u200c" in norm:  # number words joined by ZWNJ («یک‌میلیون»), as numbers._pieces reads them
-        numbers = lexicon().numbers
-        sub = [w for w in norm.split("\u200c") if w]
-        start = len(sub) > 1 and all(key(w) in numbers or key(w) == "و" for w in sub)
+        start = _NO
+    elif k in whole:
+        start = _START
+    elif "\u200c" in norm and _zwnj_number(norm):
+        start = _START
+    elif k in prefixes:
+        start = _PREFIX
     else:
-        start = False
+        start = _NO
     info = (k, start)
     if len(_TOKEN_INFO) >= _TOKEN_INFO_MAX:
         _TOKEN_INFO.clear()
     _TOKEN_INFO[norm] = info
     return info
+
+
+def _zwnj_number(norm: str) -> bool:
+    """Number words joined by ZWNJ («یک‌میلیون»), as :func:`numbers._pieces` reads them."""
+    numbers = lexicon().numbers
+    sub = [w for w in norm.split("\u200c") if w]
+    return len(sub) > 1 and all(key(w) in numbers or key(w) == "و" for w in sub)
 
 
 @dataclass(slots=True)
@@ -140,10 +148,24 @@ class _Scanner:
         self.lx = lexicon()
         toks = doc.tokens
         self.norms = norms = [t.norm for t in toks]
-        get = _TOKEN_INFO.get
-        info = [get(n) or _token_info(n) for n in norms]
-        self.keys = [x[0] for x in info]
-        self.starts = [x[1] for x in info]
+        info = list(map(_TOKEN_INFO.get, norms))
+        if None in info:
+            info = [x or _token_info(n) for x, n in zip(info, norms)]
+        self.keys = keys = [x[0] for x in info]
+        self.starts = starts = [x[1] for x in info]
+        i = -1
+        if _PREFIX in starts:
+            whole, prefixes = _start_keys()
+            last = len(keys) - 1
+            try:
+                while True:
+                    i = starts.index(_PREFIX, i + 1)
+                    nxt = keys[i] + keys[i + 1] if i < last and keys[i + 1] else ""
+                    starts[i] = _START if nxt in whole or nxt in prefixes else _NO
+            except ValueError:
+                pass
+        #: (token, end) -> what :meth:`number` read there
+        self._numbers: dict[tuple[int, int], Num | None] = {}
         self.items: list[_Item] = []
 
     # -- helpers ---------------------------------------------------------------
@@ -174,11 +196,17 @@ class _Scanner:
         return s > 0 and self.doc.text[s - 1].isalpha()
 
     def number(self, j: int, end: int) -> Num | None:
-        if j >= end:
-            return None
+        if j >= end or not self.starts[j]:
+            return None  # parse_at reads no number where no value can start
+        memo = self._numbers.get((j, end), self)
+        if memo is not self:
+            return memo  # type: ignore[return-value]
         if is_digits(self.norms[j]) and self.glued(j):
-            return None
-        return parse_at(self.keys, self.norms, j, end)
+            n = None
+        else:
+            n = parse_at(self.keys, self.norms, j, end)
+        self._numbers[(j, end)] = n
+        return n
 
     def year_at(self, j: int, end: int) -> int | None:
         if j >= end:
