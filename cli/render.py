@@ -33,6 +33,16 @@ def _value_text(m: dict[str, Any]) -> str:
     return ""
 
 
+def _iso_text(v: dict[str, Any]) -> str:
+    """A date value for display: its ISO day, or its ISO range."""
+    if v.get("gregorian"):
+        return str(v["gregorian"])
+    start, end = v.get("start"), v.get("end")
+    if start and end and start != end:
+        return f"{start} … {end}"
+    return str(start or "")
+
+
 class Renderer:
     def __init__(self, console: Console, rtl: bool) -> None:
         self.console = console
@@ -79,9 +89,7 @@ class Renderer:
         t = self._table("Dates", "text", "label", "jalali", "gregorian", "sentence")
         for m in rows:
             v = m.get("value") or {}
-            greg = v.get("gregorian") or (
-                f"{v['start']} … {v['end']}" if v.get("start") and v.get("end") and v["start"] != v["end"] else v.get("start") or ""
-            )
+            greg = _iso_text(v)
             if v.get("inferred"):
                 greg += " (inferred)"
             if m["label"] == "TIME" and v.get("hour") is not None:
@@ -123,7 +131,7 @@ class Renderer:
                 tm = e["time"]
                 when = self.v(tm["text"])
                 v = (mentions.get(tm.get("mention") or "") or {}).get("value") or {}
-                iso = v.get("gregorian") or v.get("start")
+                iso = _iso_text(v)
                 if iso:
                     when += f" ({iso})"
             many = "، ".join(
