@@ -41,9 +41,10 @@ FIRSTNAME_PRIORITY = 8
 FRAME_PRIORITY = 5
 
 _COMMON_FREQ = 3_000_000
+_RARE_FREQ = 2_000_000  #: an unknown name after a title is rarer than this in hazm's lexicon
 _CLOSED_TAGS = frozenset({"P", "CONJ", "PRO", "DET", "NUM", "POSTP", "PREP", "INT", "CL", "PS", "PR"})
 _COMMA = frozenset({"،", ","})
-_MAX_ORG_WORDS = 3
+_MAX_ORG_WORDS = 4
 
 
 def set_user_gazetteers(paths) -> None:
@@ -65,6 +66,7 @@ class _Ctx:
         self.lex = lexicon()
         self.stop = g.stop_words()
         self.first = g.first_names()
+        self.inner = g.org_inner_words()
         toks = doc.tokens
         self.n = len(toks)
         self.fold = [g.fold_key(t.norm) for t in toks]
@@ -131,6 +133,24 @@ class _Ctx:
 
     # -- token predicates ------------------------------------------------------------
 
+    def unknown(self, i: int) -> bool:
+        """Not a word hazm's lexicon knows, and not an inflected form of one."""
+        t = self.doc.tokens[i]
+        w = t.norm
+        return self.lex.freq.get(w, 0) == 0 and not self.lex.pos.get(w) and t.lemma == w
+
+    def rare(self, i: int) -> bool:
+        return self.lex.freq.get(self.doc.tokens[i].norm, 0) < _RARE_FREQ and not self.is_common(i)
+
+    def org_word(self, i: int) -> bool:
+        """A word that may continue an organization's name after its head."""
+        if not self.is_word(i) or self.in_title[i] or self.in_frame[i] or self.is_verb(i):
+            return False
+        f = self.fold[i]
+        if f in self.inner:
+            return True
+        return f not in self.stop and len(f) >= 2
+
     def tok(self, i: int) -> WToken:
         return self.doc.tokens[i]
 
@@ -169,6 +189,12 @@ class _Ctx:
         return toks[i].nstart, toks[j - 1].nend
 
 
+def _relational(c: _Ctx, i: int) -> bool:
+    """A relational adjective: a known noun + «ی» («تلویزیونی», «خبری»)."""
+    w = c.tok(i).norm
+    return w.endswith("ی") and c.lex.freq.get(w[:-1], 0) > 0
+
+
 def _person_after(c: _Ctx, i: int, strict: bool, lone: bool = False) -> int:
     """End token of a person's name starting at ``i`` (first names + surname), or ``i``."""
     j = i
@@ -190,7 +216,7 @@ def _person_after(c: _Ctx, i: int, strict: bool, lone: bool = False) -> int:
         j += 1
         if j + 1 < c.n and c.fold[j] in ("بن", "ابن") and c.namelike(j + 1):
             j += 2
-        elif j < c.n and c.namelike(j) and not c.in_gaz[j] and c.lex.freq.get(c.tok(j).norm, 0) == 0 \
+        elif j < c.n and c.namelike(j) and not c.in_gaz[j] and c.unknown(j) \
                 and c.same_sent(i, j) and not (j + 1 < c.n and c.is_verb(j + 1)) and c.fold[j] not in c.first:
             j += 1  # double surname, second part unknown to the lexicon («هاشمی رفسنجانی»)
         return j
@@ -239,7 +265,7 @@ def find(doc: Doc) -> list[Cand]:
         else:
             end = k
             if h.label == "LOCATION":
-                if k < c.n and c.namelike(k) and not c.in_gaz[k] and not c.is_common(k) and c.same_sent(i, k):
+                if k < c.n and c.namelike(k) and not c.in_gaz[k] and c.unknown(k) and c.same_sent(i, k):
                     end = k + 1
             else:
                 while end < c.n and end - k < _MAX_ORG_WORDS and c.same_sent(i, end):
@@ -248,15 +274,16 @@ def find(doc: Doc) -> list[Cand]:
                         if g[3].label == "LOCATION":
                             end = g[0]
                         break
-                    if not c.namelike(end) or c.in_gaz[end]:
+                    if not c.org_word(end) or c.in_gaz[end] or end in c.head_at and end > k:
                         break
                     if end + 1 < c.n and c.is_verb(end + 1):
                         break  # nominal part of a compound verb («اعلام کرد»)
-                    if end == k and h.kind in ("media", "sport") and c.is_common(end):
-                        break
+                    if end == k:
+                        if c.fold[end] in c.inner and h.kind not in ("government", "education"):
+                            break
+                        if h.kind in ("media", "sport") and (c.is_common(end) or _relational(c, end)):
+                            break  # «شبکه [تلویزیونی]», «شبکه [خبری]»
                     end += 1
-                    if c.fold[end - 1] in ("و",):
-                        break
         if end == k:
             continue
         if h.inside:
@@ -281,7 +308,7 @@ def find(doc: Doc) -> list[Cand]:
         # after an office («وزیر», «سخنگوی») an unknown word is more often the office's
         # domain («وزیر [اطلاعات]») than a name: take it only before «،» or a speech verb
         loose = t.kind != "role" or (k + 1 < c.n and (toks[k + 1].norm in _COMMA or (k + 1) in c.frame_at))
-        if end == k and loose and c.namelike(k) and not c.in_gaz[k] and not c.is_common(k):
+        if end == k and loose and c.namelike(k) and not c.in_gaz[k] and c.rare(k) and c.tok(k).lemma == c.tok(k).norm:
             end = k + 1
             if end < c.n and c.namelike(end) and not c.in_gaz[end] and c.lex.freq.get(toks[end].norm, 0) == 0 \
                     and c.same_sent(k, end) and not (end + 1 < c.n and c.is_verb(end + 1)):
@@ -371,7 +398,9 @@ def _surname_echoes(c: _Ctx, kept: list[Cand]) -> list[Cand]:
             continue
         last = ts[-1].i
         f = c.fold[last]
-        if len(f) >= 3 and f not in c.stop and f not in c.first and not c.is_common(last):
+        if cand.extra.get("source") == "apposition":
+            continue
+        if len(f) >= 3 and f not in c.stop and f not in c.first and c.rare(last) and toks[last].lemma == toks[last].norm:
             surnames.setdefault(f, last + 1)
     if not surnames:
         return []

@@ -325,6 +325,12 @@ def frames() -> Matcher:
 
 
 @lru_cache(maxsize=1)
+def org_inner_words() -> frozenset[str]:
+    """Folded words that may continue an organization's name after its head."""
+    return frozenset(fold_key(r[0]) for r in _rows(DATA / "heads_inner.tsv"))
+
+
+@lru_cache(maxsize=1)
 def first_names() -> dict[str, bool]:
     """Folded first name -> True if it is also a common word (needs a clear surname)."""
     out: dict[str, bool] = {}
