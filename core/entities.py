@@ -137,7 +137,19 @@ class _Ctx:
         """Not a word hazm's lexicon knows, and not an inflected form of one."""
         t = self.doc.tokens[i]
         w = t.norm
-        return self.lex.freq.get(w, 0) == 0 and not self.lex.pos.get(w) and t.lemma == w
+        return self.lex.freq.get(w, 0) == 0 and not self.lex.pos.get(w) and not self.plural(i)
+
+    def plural(self, i: int) -> bool:
+        """A plural of a known word («مادران», «دانش‌آموزان», «کشورها»)."""
+        w = self.doc.tokens[i].norm.replace("\u200c", "")
+        for suf in ("هایی", "های", "ها", "ان", "گان"):
+            if w.endswith(suf) and len(w) > len(suf) + 1:
+                stem = w[: -len(suf)]
+                if suf == "گان":
+                    stem += "ه"
+                if self.lex.freq.get(stem, 0) > 0:
+                    return True
+        return False
 
     def rare(self, i: int) -> bool:
         return self.lex.freq.get(self.doc.tokens[i].norm, 0) < _RARE_FREQ and not self.is_common(i)
@@ -209,8 +221,8 @@ def _person_after(c: _Ctx, i: int, strict: bool, lone: bool = False) -> int:
         if not (k < c.n and c.same_sent(i, k) and c.namelike(k)) or c.in_gaz[k]:
             return False
         if amb or strict:
-            return not c.is_common(k) and c.fold[k] not in c.first
-        return True
+            return c.unknown(k) and c.fold[k] not in c.first
+        return not c.plural(k)  # «مرگ و [میر] مادران»
 
     if j < c.n and surname_ok(j):
         j += 1
@@ -281,6 +293,8 @@ def find(doc: Doc) -> list[Cand]:
                     if end == k:
                         if c.fold[end] in c.inner and h.kind not in ("government", "education"):
                             break
+                        if not h.inside and c.is_common(end):
+                            break  # «شرکت [آب] و فاضلاب»
                         if h.kind in ("media", "sport") and (c.is_common(end) or _relational(c, end)):
                             break  # «شبکه [تلویزیونی]», «شبکه [خبری]»
                     end += 1
@@ -308,7 +322,7 @@ def find(doc: Doc) -> list[Cand]:
         # after an office («وزیر», «سخنگوی») an unknown word is more often the office's
         # domain («وزیر [اطلاعات]») than a name: take it only before «،» or a speech verb
         loose = t.kind != "role" or (k + 1 < c.n and (toks[k + 1].norm in _COMMA or (k + 1) in c.frame_at))
-        if end == k and loose and c.namelike(k) and not c.in_gaz[k] and c.rare(k) and c.tok(k).lemma == c.tok(k).norm:
+        if end == k and loose and c.namelike(k) and not c.in_gaz[k] and c.rare(k) and not c.plural(k):
             end = k + 1
             if end < c.n and c.namelike(end) and not c.in_gaz[end] and c.lex.freq.get(toks[end].norm, 0) == 0 \
                     and c.same_sent(k, end) and not (end + 1 < c.n and c.is_verb(end + 1)):
@@ -400,7 +414,9 @@ def _surname_echoes(c: _Ctx, kept: list[Cand]) -> list[Cand]:
         f = c.fold[last]
         if cand.extra.get("source") == "apposition":
             continue
-        if len(f) >= 3 and f not in c.stop and f not in c.first and c.rare(last) and toks[last].lemma == toks[last].norm:
+        if cand.extra.get("source") != "gazetteer" and not c.unknown(last):
+            continue  # only surnames no dictionary knows echo («آزادی» could be anything)
+        if len(f) >= 3 and f not in c.stop and f not in c.first and c.rare(last) and not c.plural(last):
             surnames.setdefault(f, last + 1)
     if not surnames:
         return []
