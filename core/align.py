@@ -78,6 +78,10 @@ class Alignment:
     def span(self, nstart: int, nend: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the normalized span ``[nstart, nend)``."""
         n = len(self.starts)
+        if 0 <= nstart < nend <= n:  # the common case, kept cheap
+            start = self.starts[nstart]
+            end = self.ends[nend - 1]
+            return (start, end if end > start else start)
         if n == 0:
             return (0, 0)
         nstart = min(max(nstart, 0), n)
@@ -87,9 +91,7 @@ class Alignment:
         start = self.starts[nstart]
         if nend == nstart:
             return (start, start)
-        end = self.ends[nend - 1]
-        # Drop inserted characters at either edge (they have empty ranges).
-        return (start, max(end, start))
+        return (start, max(self.ends[nend - 1], start))
 
     @classmethod
     def identity(cls, length: int) -> "Alignment":
