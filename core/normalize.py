@@ -5,6 +5,14 @@ damage what news depends on («3.5» → «۳ ٫ ۵», URLs, e-mail addresses, �
 Those spans are cut out before hazm runs (a private-use placeholder stands in for each)
 and put back afterwards, with only their digits unified. The result is aligned to the
 input with :func:`newsx.core.align.align`, so every later offset maps back exactly.
+
+hazm's Normalizer runs with its token-based steps off (``correct_spacing``,
+``seperate_mi``, ``decrease_repeated_chars``): building them costs ~1.5 s per process
+and they take half of hazm's normalization time. Their regex rules (punctuation and
+affix spacing, digit/punctuation splitting) are applied from ``data/norm_spacing.tsv``;
+«می»/«نمی» + verb and joined words are handled by the half-space repair
+(:mod:`newsx.core.zwnj`), which, unlike hazm's token spacing, never joins two words the
+input wrote apart («افزایش یافته» stays as written).
 """
 
 from __future__ import annotations
@@ -22,7 +30,10 @@ _L = "\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"  # l
 # Every quantifier is bounded or runs over a class its successor cannot re-enter
 # ambiguously, so matching stays linear.
 _PROTECT = re.compile(
-    "|".join(
+    # every alternative starts with a digit, a Latin letter, one of «._%+-» (e-mail) or a
+    # letter + «.» (abbreviation): the lookahead rejects other positions at once
+    rf"(?=[0-9\u06f0-\u06f9\u0660-\u0669A-Za-z._%+-]|[{_L}]\.)(?:"
+    + "|".join(
         [
             r"(?:https?://|www\.)[^\s«»\"'()<>\[\]{}،؛]{0,2000}[^\s«»\"'()<>\[\]{}،؛.,:;!?؟]",  # URL
             r"(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}",  # e-mail
@@ -41,6 +52,7 @@ _PROTECT = re.compile(
             rf"(?<![\w.])[{_L}A-Za-z]\.(?:[{_L}A-Za-z]\.){{0,5}}[{_L}A-Za-z](?![\w])\.?",
         ]
     )
+    + ")"
 )
 
 _TO_PERSIAN_DIGITS = str.maketrans("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
@@ -52,15 +64,94 @@ _PERSIAN_LETTER = re.compile(f"[{_L}]")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _ZWNJ_RUN = re.compile(r"\u200c{2,}")
 _ZWNJ_EDGE = re.compile(r"\u200c+(?=[\s\u200c]|$)|(?<=\s)\u200c+|^\u200c+")
-# A ZWNJ hazm put between two words the input had apart («افزایش یافته» → «افزایش‌یافته»).
-_JOINED_PAIR = re.compile(f"([{_L}]+)\u200c([{_L}]+)")
 
 
 @lru_cache(maxsize=1)
 def _hazm_normalizer():
+    """hazm's Normalizer with its costly token-based steps off (they load hazm's
+    lexicon and build every verb conjugation: ~1.5 s at construction, half of the
+    normalization time). Their work is done by :func:`_spacing` and the ZWNJ repair."""
     from hazm import Normalizer  # heavy import: only when text is analyzed
 
-    return Normalizer()
+    return Normalizer(correct_spacing=False, seperate_mi=False, decrease_repeated_chars=False)
+
+
+@lru_cache(maxsize=1)
+def _spacing_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The spacing rules of ``core/data/norm_spacing.tsv``, compiled once."""
+    from pathlib import Path
+
+    rules = []
+    path = Path(__file__).resolve().parent / "data" / "norm_spacing.tsv"
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            repl = (cols[1] if len(cols) > 1 else "").replace("\\u200c", "\u200c")
+            rules.append((re.compile(cols[0]), repl))
+    return tuple(rules)
+
+
+_MI_SPACE = re.compile(r"(?m)(?<![^\s])(ن?می) (?=([^\s\u200c]+))")
+_REPEAT_RUN = re.compile(f"([{_L}])\\1{{2,}}")
+_LETTER_RUN = re.compile(f"[{_L}]+")
+
+
+def _spacing(text: str) -> str:
+    """hazm's spacing corrections, done with regexes (``norm_spacing.tsv``), the
+    «می» + verb joining, and the shortening of letters repeated 3+ times."""
+    for pat, repl in _spacing_rules():
+        text = pat.sub(repl, text)
+    if "می " in text:
+        text = _MI_SPACE.sub(_join_mi, text)
+    if _REPEAT_RUN.search(text):
+        text = _unrepeat_all(text)
+    return text
+
+
+def _unrepeat_all(text: str) -> str:
+    """Apply :func:`_unrepeat` to every word holding a letter repeated 3+ times (the
+    run is found first, then widened to its word: linear in the text)."""
+    out: list[str] = []
+    pos = 0
+    for m in _REPEAT_RUN.finditer(text):
+        if m.start() < pos:
+            continue  # a second run inside a word already handled
+        s = m.start()
+        while s > pos and _LETTER_RUN.match(text, s - 1, s):
+            s -= 1
+        e = _LETTER_RUN.match(text, m.end()) if m.end() < len(text) else None
+        end = e.end() if e else m.end()
+        out.append(text[pos:s])
+        out.append(_unrepeat(text[s:end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _join_mi(m: re.Match[str]) -> str:
+    from .zwnj import lexicon
+
+    if m.group(2) in lexicon().verb_forms:
+        return m.group(1) + "\u200c"
+    return m.group(0)
+
+
+def _unrepeat(w: str) -> str:
+    """«خیلیییی» → «خیلی» when exactly one of the shortened forms is a word of hazm's
+    lexicon (hazm's own rule)."""
+    from .zwnj import lexicon
+
+    lex = lexicon()
+    if w in lex.freq:
+        return w
+    one = _REPEAT_RUN.sub(r"\1", w)
+    two = _REPEAT_RUN.sub(r"\1\1", w)
+    k1, k2 = one in lex.freq, two in lex.freq
+    if k1 != k2:
+        return one if k1 else two
+    return w
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +193,8 @@ def _restore(span: str, before: str, after: str) -> str:
 
 
 def hazm_normalize(text: str) -> str:
-    """hazm's Normalizer with numbers, dates, URLs and abbreviations protected, then
-    character unification of what hazm leaves and the fix of hazm's over-joining."""
+    """hazm's Normalizer (cheap options) with numbers, dates, URLs and abbreviations
+    protected, then our spacing rules and character unification."""
     text = text.replace(_PLACEHOLDER, " ")
     kept: list[str] = []
 
@@ -112,9 +203,7 @@ def hazm_normalize(text: str) -> str:
         return _PLACEHOLDER
 
     masked = _PROTECT.sub(hold, text)
-    out = unify(_hazm_normalizer().normalize(masked))
-    if "\u200c" in out:
-        out = _unjoin(out, masked)
+    out = unify(_spacing(_hazm_normalizer().normalize(masked)))
     if kept:
         parts = out.split(_PLACEHOLDER)
         if len(parts) == len(kept) + 1:
@@ -124,22 +213,8 @@ def hazm_normalize(text: str) -> str:
                 pieces.append(part)
             out = _SPACES.sub(" ", "".join(pieces))
         else:  # hazm dropped or duplicated a placeholder: fall back to plain hazm
-            out = unify(_hazm_normalizer().normalize(text))
+            out = unify(_spacing(_hazm_normalizer().normalize(text)))
     return out
-
-
-def _unjoin(out: str, source: str) -> str:
-    """Undo hazm's joining of a word and a following past participle that the input
-    wrote apart («افزایش یافته» → hazm «افزایش‌یافته» → back to «افزایش یافته»)."""
-    from .zwnj import is_participle
-
-    def fix(m: re.Match[str]) -> str:
-        a, b = m.group(1), m.group(2)
-        if is_participle(b) and (a + " " + b) in source:
-            return a + " " + b
-        return m.group(0)
-
-    return _JOINED_PAIR.sub(fix, out)
 
 
 def normalize_line(line: str, repair: bool = True) -> str:

@@ -59,39 +59,108 @@ def _rows(path: Path):
             yield line.split("\t")
 
 
+_ROW = re.compile("^([^\t\n]+)\t([^\n]*)", re.M)
+_NO_TAGS: frozenset[str] = frozenset()
+
+
+class _Rows(dict):
+    """word -> the rest of its words.dat line («freq<TAB>tags»), as read."""
+
+    __slots__ = ()
+
+
+class _FreqView:
+    """``word -> frequency`` over :class:`_Rows` (0 for a word listed without one)."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: _Rows) -> None:
+        self._rows = rows
+
+    def get(self, w: str, default: int | None = None) -> int | None:
+        rest = self._rows.get(w)
+        if rest is None:
+            return default
+        f = rest.partition("\t")[0]
+        return int(f) if f.isdigit() else 0
+
+    def __contains__(self, w: object) -> bool:
+        return w in self._rows
+
+    def __getitem__(self, w: str) -> int:
+        f = self.get(w)
+        if f is None:
+            raise KeyError(w)
+        return f
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+class _PosView:
+    """``word -> frozenset of POS tags`` over :class:`_Rows` (memoized per word)."""
+
+    __slots__ = ("_rows", "_memo")
+
+    def __init__(self, rows: _Rows) -> None:
+        self._rows = rows
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def get(self, w: str, default: frozenset[str] | None = None) -> frozenset[str] | None:
+        tags = self._memo.get(w)
+        if tags is not None:
+            return tags
+        rest = self._rows.get(w)
+        if rest is None:
+            return default
+        t = rest.partition("\t")[2]
+        tags = frozenset(t.split(",")) if t and t != "0" else _NO_TAGS
+        self._memo[w] = tags
+        return tags
+
+    def __contains__(self, w: object) -> bool:
+        return w in self._rows
+
+    def __getitem__(self, w: str) -> frozenset[str]:
+        tags = self.get(w)
+        if tags is None:
+            raise KeyError(w)
+        return tags
+
+
 class _Lexicon:
     """Everything the repair knows, built once from hazm's data and ours."""
 
     def __init__(self) -> None:
         hz = hazm_data_dir()
-        freq: dict[str, int] = {}
-        pos: dict[str, frozenset[str]] = {}
+        # words.dat (190k lines «word<TAB>freq<TAB>tags»): one read, one C-level scan.
+        # Joined words go into one dict word -> "freq<TAB>tags", parsed only when asked.
+        with open(hz / "words.dat", encoding="utf-8") as f:
+            data = f.read()
+        rows = _Rows(_ROW.findall(data))
+        del data
+        self.freq = _FreqView(rows)
+        self.pos = _PosView(rows)
         zw_forms: dict[str, tuple[int, str]] = {}
-        for row in _rows(hz / "words.dat"):
-            if len(row) < 2:
-                continue
-            w = row[0]
-            try:
-                f = int(row[1])
-            except ValueError:
-                f = 0
-            tags = frozenset(row[2].split(",")) if len(row) > 2 and row[2] != "0" else frozenset()
-            if ZWNJ in w:
-                key = w.replace(ZWNJ, "")
-                if key not in zw_forms or f > zw_forms[key][0]:
-                    zw_forms[key] = (f, w)
-            else:
-                freq[w] = f
-                pos[w] = tags
-        self.freq = freq
-        self.pos = pos
+        for w in [w for w in rows if ZWNJ in w]:
+            fs = rows.pop(w).partition("\t")[0]
+            f = int(fs) if fs.isdigit() else 0
+            key = w.replace(ZWNJ, "")
+            if key not in zw_forms or f > zw_forms[key][0]:
+                zw_forms[key] = (f, w)
+        rows_get = rows.get
+
+        def known(k: str) -> bool:  # listed joined with a frequency > 0
+            r = rows_get(k)
+            return r is not None and r[:1] not in ("0", "\t", "")
+
         # joined spelling -> ZWNJ spelling, only where the ZWNJ spelling wins
         self.zw: dict[str, str] = {}
         for key, (f, w) in zw_forms.items():
-            if freq.get(key, 0) > 0:
+            if known(key):
                 continue  # the joined spelling is a word in its own right: keep it
             # «تحلیلگران» when «تحلیلگر» is a joined word: follow the stem's spelling
-            if any(key.endswith(e) and freq.get(key[: -len(e)], 0) > 0 for e in _DERIVED_ENDINGS):
+            if any(key.endswith(e) and known(key[: -len(e)]) for e in _DERIVED_ENDINGS):
                 continue
             self.zw[key] = w
         # ZWNJ spellings' parts count as known words too (for suffix stems)
