@@ -215,10 +215,6 @@ class _Art:
 
 
 # ----------------------------------------------------------------------------------------
-def _ref_mention(a: _Art, m: Mention) -> tuple:
-    return ("m", m)
-
-
 def _to_ref(a: _Art, r: tuple) -> Ref:
     kind, p = r
     if kind == "m":
@@ -377,15 +373,18 @@ def _subject(a: _Art, c0: int, c1: int, skip: set[int]) -> tuple[list[tuple], in
     return None
 
 
-def _np_subject(a: _Art, c0: int, c1: int, bare: bool = False) -> list[tuple]:
+def _np_subject(a: _Art, c0: int, c1: int, bare: bool = False, skip: set[int] = frozenset(),
+                need_end: bool = True) -> list[tuple]:
     """A noun phrase at the clause start as subject: a counted group («نمایندگان ۶۵ کشور»),
     or, for verbal triggers (``bare``), any short unprepositioned phrase («اتحادیه‌های کارگری»)."""
     k = c0
-    while k < c1 and (a.w("connector", k) or a.fold[k] == "که"):
+    while k < c1 and (a.w("connector", k) or a.fold[k] == "که" or k in skip or not a.fold[k].isalnum()):
         k += 1
+    if k < c1 and (a.w("pronoun_person", k) or a.w("preposition", k)):
+        return []
     j = k
     has_count = False
-    while j < c1 and j - k < 5:
+    while j < c1 and j - k < 8:
         if a.w("preposition", j) or a.verb_of[j] >= 0 or not a.fold[j].isalnum() or a.fold[j] in ("را", "که"):
             break
         if a.at[j] is not None and a.at[j].label == "QUANTITY" and a.at[j].kind != "duration":
@@ -395,7 +394,8 @@ def _np_subject(a: _Art, c0: int, c1: int, bare: bool = False) -> list[tuple]:
         if a.w("demonstrative", j):
             return []
         j += 1
-    if j > k and (has_count or bare and (j == c1 or a.verb_of[j] >= 0 or a.w("preposition", j))):
+    if j > k and (has_count or bare and (j == c1 or a.verb_of[j] >= 0 or a.w("preposition", j)
+                                          or not need_end and a.fold[j] in ("،", ","))):
         return [("span", (k, j))]
     return []
 
@@ -875,6 +875,16 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
             prev = _subject(a, p0, p1, frame_toks)
             if prev:
                 subj = prev[0]
+            elif ti.agentive:
+                subj = _np_subject(a, p0, p1, True, frame_toks, need_end=False) or None
+        if subj is None and e.speech and e.clause > 0:
+            # «X با بیان اینکه ... ، تصریح کرد»: the speaker opens the sentence
+            f0, f1 = clauses[0]
+            first = _subject(a, f0, f1, frame_toks)
+            if first:
+                subj = first[0]
+            else:
+                subj = _np_subject(a, f0, f1, True, frame_toks, need_end=False) or None
         if subj is None and e.subject_role == "actor" and not e.passive:
             # «نیروهای X حمله کردند»: the name after the clause's first noun
             k0 = c0
@@ -904,11 +914,9 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
             else:
                 e.actors.extend(subj)
         elif ti.agentive and e.subject_role == "actor" and not e.passive:
-            np = _np_subject(a, c0, e.t0, e.trig is not None and e.trig.kind != "noun")
+            np = _np_subject(a, c0, e.t0, e.trig is not None and e.trig.kind != "noun", frame_toks)
             if np:
                 e.actors.extend(np)
-        if e.subject_role == "place" and not e.place and sub is None:
-            pass
     # the agent of a passive: «توسط X», «از سوی X»
     if e.passive or e.subject_role == "target":
         for j in range(c0, e.t0):
@@ -1060,15 +1068,14 @@ def _sources(a: _Art, evs: list[_Ev], frames: dict, frame_first: dict) -> None:
     # the first frame of the article, opening sentence 1, covers the lead (sentence 0)
     if frames and min(frames) == 1 and frame_first.get(1) and 0 not in frames:
         sent_src[0] = frames[1]
+    for e in evs:  # «X گزارش داد ...»: a verb frame is its sentence's attribution too
+        if e.frame and not e.drop and e.source is not None:
+            sent_src.setdefault(e.sentence, e.source)
     for s in a.doc.sentences:
         if s.index in sent_src or s.index == 0:
             continue
         if L.match("continuation", a.fold, s.first, s.last) and (s.index - 1) in sent_src:
             sent_src[s.index] = sent_src[s.index - 1]
-    # a sentence's verb frame («X گزارش داد») counts for continuations too
-    for e in evs:
-        if e.frame and e.source is not None and e.sentence not in sent_src:
-            pass
     for e in evs:
         if e.drop or e.frame or e.source is not None:
             continue
