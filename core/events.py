@@ -112,6 +112,7 @@ class _Art:
             if self.ospan[hi - 1][1] > m.end:
                 self.ezafe.add(m.id)
         self.words = L.words
+        self.outlet: str | None = None
         # verbs
         self.verb: list[tuple[int, list] | None] = [None] * self.n
         i = 0
@@ -400,17 +401,28 @@ def _np_subject(a: _Art, c0: int, c1: int, bare: bool = False, skip: set[int] = 
     return []
 
 
-def extract(doc: Doc, mentions: list[Mention], entities: list[Entity]) -> tuple[list[Event], list[Quote]]:
-    """Events and quotes of ``doc``."""
+def extract(
+    doc: Doc, mentions: list[Mention], entities: list[Entity], *, outlet: str | None = None
+) -> tuple[list[Event], list[Quote]]:
+    """Events and quotes of ``doc``.
+
+    ``outlet`` is the publishing outlet's name, when known («فارس»): an attribution to the
+    outlet itself («به گزارش خبرگزاری فارس» in a Fars article) is then no source.
+    """
     if not doc.tokens:
         return [], []
     a = _Art(doc, mentions, entities)
+    a.outlet = fold(outlet).replace(" ", "") if outlet else None
     evs: list[_Ev] = []
     frames: dict[int, tuple] = {}  #: sentence -> sentence-level source ref
     frame_first: dict[int, bool] = {}  #: sentence -> the frame opens the sentence
     for s in doc.sentences:
         _sentence(a, s.index, s.first, s.last, evs, frames, frame_first)
     _sources(a, evs, frames, frame_first)
+    if a.outlet:
+        for e in evs:
+            if e.source is not None and _is_outlet(a, e.source):
+                e.source = None
     out = [e for e in evs if not e.drop and not e.frame and not (e.appeal and not e.actors)]
     out.sort(key=lambda e: (e.sentence, e.t0))
     events = []
@@ -822,6 +834,8 @@ def _nominal(a: _Art, si, k, n, t: Trigger, clauses, cl_of, s0, s1, frame_toks) 
             scope = (j, e)
             break
         j -= 1
+    if k > s0 and a.w("negation", k - 1):  # «عدم برگزاری ...», «بدون مذاکره»
+        negated = True
     ev = _Ev(t.type, si, k, k + n, t, ci, scope, negated=negated)
     ev.own_verbs = own
     return ev
@@ -1061,6 +1075,13 @@ def _demonyms(a: _Art) -> dict[str, Mention]:
 
 
 # ----------------------------------------------------------------------------------------
+def _is_outlet(a: _Art, src: tuple) -> bool:
+    r = _to_ref(a, src)
+    t = fold(r.text).replace(" ", "")
+    o = a.outlet or ""
+    return bool(t) and (t == o or len(o) >= 3 and o in t and len(t) - len(o) <= 10)
+
+
 def _sources(a: _Art, evs: list[_Ev], frames: dict, frame_first: dict) -> None:
     """Sentence frames, the lead rule and continuations."""
     L = a.L

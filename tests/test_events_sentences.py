@@ -288,3 +288,32 @@ def test_ids_in_order():
     evs, _ = events.extract(doc, ments, ents)
     assert [e.id for e in evs] == [f"v{i}" for i in range(len(evs))]
     assert [e.cameo for e in evs] == ["19", "19"]
+
+
+def test_outlet_is_not_a_source():
+    marked = "به گزارش [خبرگزاری فارس|O:media]، [ارتش پاکستان|O] به مواضع شبه‌نظامیان حمله کرد."
+    doc, ments, ents = build(marked)
+    evs, _ = events.extract(doc, ments, ents)
+    assert evs[0].source is not None and evs[0].source.text == "خبرگزاری فارس"
+    evs, _ = events.extract(doc, ments, ents, outlet="فارس")
+    assert evs[0].type == "ATTACK" and evs[0].source is None
+
+
+def test_zwnj_variants_give_the_same_events():
+    forms = ["تحریم کرده‌اند", "تحریم کردهاند", "تحریم کرده اند"]
+    seen = []
+    for f in forms:
+        doc, ments, ents = build(f"[کانادا|L] و [ژاپن|L] [کره شمالی|L] را {f}.")
+        evs, _ = events.extract(doc, ments, ents)
+        seen.append([(e.type, [r.text for r in e.actors], [r.text for r in e.targets], e.negated) for e in evs])
+    assert seen[0] == seen[1] == seen[2] == [("SANCTION", ["کانادا", "ژاپن"], ["کره شمالی"], False)]
+
+
+@pytest.mark.parametrize("verb,neg", [("حمله کرد", False), ("حمله نکرد", True), ("حمله می‌کند", False),
+                                      ("حمله نمی‌کند", True), ("حمله خواهد کرد", False), ("حمله کرده بود", False),
+                                      ("حمله نکرده است", True), ("حمله نمیکرد", True)])
+def test_tenses_and_negation(verb, neg):
+    doc, ments, ents = build(f"[ترکیه|L] به [سوریه|L] {verb}.")
+    evs, _ = events.extract(doc, ments, ents)
+    assert [(e.type, e.negated) for e in evs] == [("ATTACK", neg)]
+    assert [r.text for r in evs[0].actors] == ["ترکیه"] and [r.text for r in evs[0].targets] == ["سوریه"]
