@@ -94,6 +94,16 @@ def _start_keys() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(whole), frozenset(prefixes - whole)
 
 
+@lru_cache(maxsize=1)
+def _time_keys() -> frozenset[str]:
+    """Keys of word tokens at which a time can begin: the keys of the clock and
+    part-of-day words and all their prefixes (a time otherwise begins with digits)."""
+    roles = ("clock", "part_day", "part", "part_weak")
+    lx = lexicon()
+    ks = [k for k, r in lx.words.items() if any(role in r for role in roles)]
+    return frozenset(k[:n] for k in ks for n in range(1, len(k) + 1))
+
+
 _NO, _START, _PREFIX = 0, 1, 2
 
 #: token text -> (match key or "" for a non-word token, _NO | _START | _PREFIX)
@@ -611,14 +621,16 @@ class _Scanner:
 
     # -- driver ----------------------------------------------------------------
     def scan(self) -> list[_Item]:
-        starts = self.starts
+        starts, keys, norms = self.starts, self.keys, self.norms
+        time_keys = _time_keys()
         for s in self.doc.sentences:
             i, end = s.first, s.last
             while i < end:
                 if not starts[i]:  # no time, date or number begins at this token
                     i += 1
                     continue
-                t = self.time_at(i, end)
+                k = keys[i]
+                t = self.time_at(i, end) if (k in time_keys if k else norms[i][:1].isdecimal()) else None
                 if t is not None:
                     self.items.append(t)
                     i = t.j
