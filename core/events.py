@@ -76,6 +76,32 @@ class _Ev:
     drop: bool = False
 
 
+_PAST_ENDINGS = ("", "ند", "یم", "م")
+_PRESENT_ENDINGS = ("د", "ند", "یم", "م")
+
+
+def _finite_by_lemma(f: str, lemma: str) -> bool:
+    """A finite verb form of a verb outside the event lexicon, from hazm's «past#present» lemma.
+
+    Only unambiguous shapes count (third person and first person, past, present with «می»/«ب»),
+    so nouns that hazm reads as verbs («نشستی») do not split clauses.
+    """
+    if "#" not in lemma:
+        return False
+    past, _, pres = lemma.partition("#")
+    if not past or not pres:
+        return False
+    w = f
+    if w.startswith("ن") and not past.startswith("ن"):
+        w = w[1:]
+    if w.startswith("می"):
+        rest = w[2:]
+        return any(rest == pres + e for e in _PRESENT_ENDINGS) or any(rest == past + e for e in _PAST_ENDINGS)
+    if w.startswith("ب") and not pres.startswith("ب") and any(w[1:] == pres + e for e in _PRESENT_ENDINGS):
+        return True
+    return any(w == past + e for e in _PAST_ENDINGS)
+
+
 class _Art:
     """Per-article working state."""
 
@@ -126,9 +152,7 @@ class _Art:
                 self.verb[i] = v
                 i += v[0]
                 continue
-            lem = toks[i].lemma
-            f = self.fold[i]
-            if "#" in lem and (f.startswith(("می", "نمی")) or f.endswith(("ند", "ید", "یم"))):
+            if _finite_by_lemma(self.fold[i], toks[i].lemma):
                 self.verb[i] = (1, [])
             i += 1
         self.is_finite = [False] * self.n
@@ -354,6 +378,9 @@ def _subject(a: _Art, c0: int, c1: int, skip: set[int]) -> tuple[list[tuple], in
                     refs.append(("m", m2))
                     e = a.mrange(m2)[1]
                 if e < c1 and a.fold[e] == "را":
+                    if len(refs) > 1 and a.fold[a.mrange(refs[-1][1])[0] - 1] in ("،", ","):
+                        # «مسکو، واشنگتن را ... متهم کرد»: only the last name is the object
+                        return refs[:-1], a.mrange(refs[-1][1])[0] - 1
                     k = e + 1
                     continue
                 return refs, e
