@@ -31,7 +31,18 @@ value mentions the earlier stages found (their ORIGINAL offsets are mapped onto 
    amounts of the clause (not durations first; not «این چهار منطقه»).
    source: the innermost attribution of the sentence («به گزارش X به نقل از Y» → Y); the first
    frame of an article, opening its second sentence, also covers the lead sentence; a sentence
-   opening with a continuation («با این حساب») keeps the previous sentence's source.
+   opening with a continuation («با این حساب») keeps the previous sentence's source. Reported
+   speech takes its speaker as source unless the speaker is the event's own actor. With
+   ``outlet`` given, an attribution to the publishing outlet itself is no source.
+6. Subjects, in order of preference: a name opening the clause (see 5); for a speech verb, the
+   name or noun phrase opening the sentence («X با بیان اینکه ...، تصریح کرد»); in a clause
+   opened by «و», the subject of the clause before («X ... اشاره کرد و گفت»); the name after
+   the clause's first nouns («نیروهای X», «سخنگوی وزارت X» — the Ref spans the phrase and
+   points to X's entity); a short noun phrase opening the clause («اتحادیه‌های کارگری»), or
+   one holding a count («نمایندگان ۶۵ کشور»). Unresolvable pronouns give no actor.
+
+Every word list is in ``core/data/events_*.tsv`` (see :mod:`.triggers`); nothing here is
+specific to one article. Output is deterministic: events in article order, ids ``v0``…
 """
 
 from __future__ import annotations
