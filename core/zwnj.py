@@ -59,14 +59,33 @@ def _rows(path: Path):
             yield line.split("\t")
 
 
-_ROW = re.compile("^([^\t\n]+)\t([^\n]*)", re.M)
+_ROW = re.compile("^([^\t\n]+)\t([^\t\n]*)\t?([^\n]*)", re.M)
 _NO_TAGS: frozenset[str] = frozenset()
 
 
-class _Rows(dict):
-    """word -> the rest of its words.dat line («freq<TAB>tags»), as read."""
+class _Rows:
+    """words.dat as read: ``index`` word -> row number, ``freqs`` and ``tags`` the
+    row's other two columns as strings (converted only when asked)."""
 
-    __slots__ = ()
+    __slots__ = ("index", "freqs", "tags")
+
+    def __init__(self, data: str) -> None:
+        parts = data.rstrip("\n").replace("\n", "\t").split("\t")
+        if len(parts) % 3 == 0:  # every row has its three columns: slice them apart
+            words, self.freqs, self.tags = parts[0::3], parts[1::3], parts[2::3]
+        else:  # a row without tags: parse row by row
+            rows = _ROW.findall(data)
+            words = [r[0] for r in rows]
+            self.freqs = [r[1] for r in rows]
+            self.tags = [r[2] for r in rows]
+        self.index = dict(zip(words, range(len(words))))
+
+    def freq(self, w: str) -> int | None:
+        i = self.index.get(w)
+        if i is None:
+            return None
+        f = self.freqs[i]
+        return int(f) if f.isdigit() else 0
 
 
 class _FreqView:
@@ -78,23 +97,20 @@ class _FreqView:
         self._rows = rows
 
     def get(self, w: str, default: int | None = None) -> int | None:
-        rest = self._rows.get(w)
-        if rest is None:
-            return default
-        f = rest.partition("\t")[0]
-        return int(f) if f.isdigit() else 0
+        f = self._rows.freq(w)
+        return default if f is None else f
 
     def __contains__(self, w: object) -> bool:
-        return w in self._rows
+        return w in self._rows.index
 
     def __getitem__(self, w: str) -> int:
-        f = self.get(w)
+        f = self._rows.freq(w)
         if f is None:
             raise KeyError(w)
         return f
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._rows.index)
 
 
 class _PosView:
@@ -110,16 +126,16 @@ class _PosView:
         tags = self._memo.get(w)
         if tags is not None:
             return tags
-        rest = self._rows.get(w)
-        if rest is None:
+        i = self._rows.index.get(w)
+        if i is None:
             return default
-        t = rest.partition("\t")[2]
+        t = self._rows.tags[i]
         tags = frozenset(t.split(",")) if t and t != "0" else _NO_TAGS
         self._memo[w] = tags
         return tags
 
     def __contains__(self, w: object) -> bool:
-        return w in self._rows
+        return w in self._rows.index
 
     def __getitem__(self, w: str) -> frozenset[str]:
         tags = self.get(w)
@@ -133,26 +149,27 @@ class _Lexicon:
 
     def __init__(self) -> None:
         hz = hazm_data_dir()
-        # words.dat (190k lines «word<TAB>freq<TAB>tags»): one read, one C-level scan.
-        # Joined words go into one dict word -> "freq<TAB>tags", parsed only when asked.
+        # words.dat (190k lines «word<TAB>freq<TAB>tags»): one read and one split; the
+        # columns are sliced apart and converted only when a word is looked up.
         with open(hz / "words.dat", encoding="utf-8") as f:
             data = f.read()
-        rows = _Rows(_ROW.findall(data))
+        rows = _Rows(data)
         del data
         self.freq = _FreqView(rows)
         self.pos = _PosView(rows)
+        index, freqs = rows.index, rows.freqs
         zw_forms: dict[str, tuple[int, str]] = {}
-        for w in [w for w in rows if ZWNJ in w]:
-            fs = rows.pop(w).partition("\t")[0]
+        for w in [w for w in index if ZWNJ in w]:
+            fs = freqs[index.pop(w)]
             f = int(fs) if fs.isdigit() else 0
             key = w.replace(ZWNJ, "")
             if key not in zw_forms or f > zw_forms[key][0]:
                 zw_forms[key] = (f, w)
-        rows_get = rows.get
+        index_get = index.get
 
         def known(k: str) -> bool:  # listed joined with a frequency > 0
-            r = rows_get(k)
-            return r is not None and r[:1] not in ("0", "\t", "")
+            i = index_get(k)
+            return i is not None and freqs[i][:1] not in ("0", "")
 
         # joined spelling -> ZWNJ spelling, only where the ZWNJ spelling wins
         self.zw: dict[str, str] = {}
@@ -326,6 +343,16 @@ def _analyze(lex: _Lexicon, w: str) -> str | None:
     z = lex.zw.get(w)
     if z is not None:
         return z
+    # «میزند»: «می» + a finite verb form is the verb («می‌زند»), even where the joined
+    # spelling could be read as a bare verb («میز» + «ند»); not when the joined word is
+    # listed as frequent, or is a known word + «ی» («میدانی» 'of the field')
+    for m in lex.mi:
+        if w.startswith(m):
+            if w[len(m):] in lex.bare_verbs and not lex.freq.get(w, 0) and not (
+                w[-1] == "ی" and lex.real(w[:-1])
+            ):
+                return m + ZWNJ + w[len(m):]
+            break
     if lex.real(w):
         return None
     # a known word + «ی» («بیشتری», «آنهایی» when «آنها» is kept) stays as written
