@@ -71,3 +71,39 @@ def test_alignment_roundtrip(parts: list[str]) -> None:
         assert 0 <= s <= e <= len(text)
         # the original span, folded and stripped of ZWNJ/space, matches the token folded
         assert _fold(text[s:e]) == _fold(m.group(0)), (text, norm, m.group(0), text[s:e])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # hazm's spacing rules, done by our own regexes (data/norm_spacing.tsv)
+        ("سلام،دنیا!چطوری؟ (خوب)", "سلام، دنیا! چطوری؟ (خوب)"),
+        ("به طول ۹متر و عرض۶", "به طول ۹ متر و عرض ۶"),
+        ("کتاب ها و خانه ای بزرگ تر", f"کتاب{Z}ها و خانه{Z}ای بزرگ{Z}تر"),
+        ("او می رود و نمی داند", f"او می{Z}رود و نمی{Z}داند"),
+        ("  دو   فاصله  ", "دو فاصله"),
+        ('"سلام به همه"', "«سلام به همه»"),
+        ("خیلیییی خوووب", "خیلی خوب"),
+        # «می» (May) is not a verbal prefix: no half-space before a noun or a number
+        ("ماه می سال جدید", "ماه می سال جدید"),
+        ("۱۵ می ۲۰۲۴", "۱۵ می ۲۰۲۴"),
+        # two words the author wrote apart stay apart (hazm's token spacing joined them)
+        ("درآمد افزایش یافته است", "درآمد افزایش یافته است"),
+    ],
+)
+def test_spacing_rules(text: str, expected: str) -> None:
+    assert normalize(text)[0] == expected
+
+
+def test_spacing_keeps_lines() -> None:
+    norm, _ = normalize("خط اول.\nخط دوم:\n\nخط سوم")
+    assert norm.split("\n") == ["خط اول.", "خط دوم:", "", "خط سوم"]
+
+
+def test_hazm_normalizer_is_cheap() -> None:
+    from newsx.core.normalize import _hazm_normalizer
+
+    n = _hazm_normalizer()
+    # the token-based options (lexicon, tokenizer, all verb conjugations) stay off
+    for attr in ("tokenizer", "_tokenizer", "verbs", "_verbs"):  # hazm 0.10 / 0.12 names
+        assert getattr(n, attr, None) is None
