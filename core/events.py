@@ -1167,13 +1167,16 @@ def _quotes(a: _Art, evs: list[_Ev]) -> list[Quote]:
             si = doc.sentence_at(s)
             tk = doc.token_at(s)
             speaker = None
+            te = doc.token_at(e)
             for ev in evs:
-                if ev.sentence != si or not (ev.speech or ev.frame) or ev.drop and ev.speech is False:
-                    continue
-                if not ev.speech:
+                # a speech verb of the sentence whose complement holds the quote, or that
+                # follows it with nothing said after («...»، X گفت)
+                if ev.sentence != si or not ev.speech or ev.frame or not ev.speaker:
                     continue
                 p0, p1 = ev.complement or (ev.t1, ev.t1)
-                if p0 <= tk + 1 < p1 + 1 and ev.speaker and not ev.frame:
+                inside = p0 <= tk + 1 < p1 + 1
+                before = te < ev.t0 and not any(a.fold[j].isalnum() for j in range(p0, p1))
+                if inside or before:
                     speaker = _to_ref(a, ev.speaker[0])
                     break
             out.append(Quote(f"q{len(out)}", text, os_, oe, si, speaker))

@@ -317,3 +317,10 @@ def test_tenses_and_negation(verb, neg):
     evs, _ = events.extract(doc, ments, ents)
     assert [(e.type, e.negated) for e in evs] == [("ATTACK", neg)]
     assert [r.text for r in evs[0].actors] == ["ترکیه"] and [r.text for r in evs[0].targets] == ["سوریه"]
+
+
+def test_quote_before_its_speech_verb():
+    doc, ments, ents = build("«وضعیت منطقه بسیار نگران‌کننده است»، [عباس عراقچی|P] گفت.")
+    evs, quotes = events.extract(doc, ments, ents)
+    assert [e.type for e in evs] == ["STATEMENT"]
+    assert len(quotes) == 1 and quotes[0].speaker is not None and quotes[0].speaker.text == "عباس عراقچی"
