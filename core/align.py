@@ -129,6 +129,12 @@ def align(orig: str, norm: str) -> Alignment:
             continue
         ci, cj = of[i], nf[j]
         if ci in ign:
+            if cj in ign and nf.startswith(ci, j + 1):
+                # normalization inserted cj before this same character: keep the pair aligned
+                starts.append(i)
+                ends.append(i)
+                j += 1
+                continue
             i += 1
             continue
         if cj in ign:

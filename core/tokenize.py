@@ -18,16 +18,17 @@ _TOKEN = re.compile(
     "|".join(
         [
             r"(?:https?://|www\.)[^\s«»\"'()<>\[\]{}،؛]*[^\s«»\"'()<>\[\]{}،؛.,:;!?؟]",
-            r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+            r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)+",
             rf"[{_D}]+(?:[.,:/\-\u066b\u066c][{_D}]+)*",  # numbers, dates, times
             r"(?:[^\W\d_]|[\u064b-\u065f\u0670])+(?:[\u200c\u200d](?:[^\W\d_]|[\u064b-\u065f\u0670])+)*",  # words, ZWNJ inside
             r"([.!?؟…])\1*",  # repeated end punctuation is one token
-            r"[^\s\u200c\u200d]",  # any other single character
+            # any other single character, but not format controls (bidi marks, BOM)
+            r"[^\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]",
         ]
     )
 )
 # A sentence ends after . ! ? ؟ … (and any closing quotes/brackets), before space or end.
-_SENT_END = re.compile(r"[.!?؟…]+[»\"')\]]*(?=\s|$)|\n")
+_SENT_END = re.compile(r"[.!?؟…]++[»\"')\]]*+(?=\s|$)|\n")
 
 
 @lru_cache(maxsize=1)
