@@ -402,12 +402,15 @@ def _subject(a: _Art, c0: int, c1: int, skip: set[int]) -> tuple[list[tuple], in
             if g:
                 return [("group", g[1])], k + g[0]
             an = _anaphor(a, k)
-            if an and an[1]:
+            if an:
                 e = k + an[0]
                 if e < c1 and a.fold[e] == "را":
                     k = e + 1
                     continue
-                return an[1], e
+                if an[1]:
+                    return an[1], e
+                if not a.w("pronoun_person", k):
+                    return [("span", (k, e))], e  # «دو طرف» with no pair to point to
         k += 1
     return None
 
@@ -1043,6 +1046,9 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
             if sc0 <= pos and gs < sc1 and pos not in frame_toks:
                 if any(("m", m) in e.targets for m in g):
                     continue
+                if e.speech and pos > sc0 and a.at[pos - 1] is None and a.fold[pos - 1].isalpha() \
+                        and not a.w("connector", pos - 1) and a.fold[pos - 1] != "را":
+                    continue  # «بر ضرورت آتش‌بس در X تاکید کرد»: a place inside what is said
                 e.place = [("m", m) for m in g]
                 break
     # time
