@@ -319,3 +319,26 @@ def test_output_file_is_never_half_written(tmp_path: Path):
     assert out.read_text(encoding="utf-8") == "OLD\n"
     assert sorted(x.name for x in tmp_path.iterdir()) == ["c.jsonl", "out.jsonl"]
     assert b"Traceback" not in err
+
+
+def test_50mb_input_is_refused_fast_in_bounded_memory(tmp_path: Path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        chunk = ("ب " * 500_000).encode("utf-8")
+        for _ in range(50):
+            fh.write(chunk)
+    probe = (
+        "import resource, subprocess, sys\n"
+        f"r = subprocess.run([sys.executable, '-m', 'newsx', 'analyze', '-f', 'jsonl', {str(big)!r}, '-'],"
+        f" stdin=open({str(big)!r}, 'rb'), capture_output=True, cwd={str(REPO)!r})\n"
+        "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)\n"
+        "sys.stdout.write(r.stdout.decode())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
+    head, *lines = out.stdout.splitlines()
+    code, rss_mb = map(int, head.split())
+    assert code == 1
+    recs = [json.loads(x) for x in lines]
+    assert [r["source"] for r in recs] == [str(big), "-"]
+    assert all("too large" in r["error"] for r in recs)
+    assert rss_mb < 250  # never read whole: the file is refused by size, stdin after 2 MiB

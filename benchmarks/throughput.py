@@ -1,0 +1,195 @@
+"""Throughput of ``newsx analyze`` against a plain hazm pipeline (not a test).
+
+    python benchmarks/throughput.py [--corpus ../shared/data/news/fars.jsonl] [--skip rss,jobs]
+
+Prints one table:
+
+* corpus: articles/s and MB/s of ``newsx.analyze`` over a JSONL news corpus, and of
+  the hazm baseline (Normalizer + SentenceTokenizer + WordTokenizer) on the same
+  texts in the same run; the ratio is per byte (target ≤ 2.5×);
+* hazm constructors: Normalizer() and Lemmatizer() build times (they dominate start-up);
+* cold start: ``newsx analyze SEED --format json`` wall time against
+  ``python -c "import hazm"`` (target ≤ 1.3×);
+* growth: one article repeated 1×, 10×, 100× (target: 100× input ≤ 110× the time);
+* jobs: the real CLI with ``--jobs 1`` and ``--jobs 2`` on the corpus (target ≥ 1.7×
+  on 2 cores);
+* peak RSS of the real CLI on 1,000 and 10,000 articles (the corpus repeated,
+  ``--input-format jsonl``): the largest single process (target < 400 MB, flat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "news" / "fars.jsonl"
+SEED = REPO / "seeds" / "000_d15e79eab32ee6a4.txt"
+
+rows: list[tuple[str, str, str, str]] = []
+
+
+def row(what: str, newsx: str, baseline: str = "", ratio: str = "") -> None:
+    rows.append((what, newsx, baseline, ratio))
+    print(f"  {what}: {newsx} | {baseline} | {ratio}", file=sys.stderr, flush=True)
+
+
+def wall(cmd: list[str], repeat: int = 3, **kw) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO, **kw)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def peak_rss_mb(cmd: list[str], stdin_path: Path | None = None) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB of the largest process of ``cmd``), measured in a
+    fresh interpreter so earlier runs do not count."""
+    probe = (
+        "import resource, subprocess, sys, time, json\n"
+        "t = time.perf_counter()\n"
+        f"subprocess.run({cmd!r}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd={str(REPO)!r})\n"
+        "print(json.dumps([time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    t, rss = json.loads(out.stdout)
+    return t, rss
+
+
+def corpus_texts(path: Path, limit: int | None = None) -> list[dict]:
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                out.append(json.loads(line))
+                if limit and len(out) >= limit:
+                    break
+    return out
+
+
+def bench_corpus(arts: list[dict]) -> None:
+    from newsx import analyze
+
+    texts = [a["text"] for a in arts]
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    t = time.perf_counter()
+    analyze("گرم کردن. امروز ۲ نفر در تهران گفتند.")
+    warm = time.perf_counter() - t
+
+    t = time.perf_counter()
+    for text in texts:
+        analyze(text).to_dict()
+    t_newsx = time.perf_counter() - t
+
+    import hazm
+
+    t = time.perf_counter()
+    norm = hazm.Normalizer()
+    t_norm_ctor = time.perf_counter() - t
+    t = time.perf_counter()
+    hazm.Lemmatizer()
+    t_lem_ctor = time.perf_counter() - t
+    sent, word = hazm.SentenceTokenizer(), hazm.WordTokenizer()
+    t = time.perf_counter()
+    for text in texts:
+        for s in sent.tokenize(norm.normalize(text)):
+            word.tokenize(s)
+    t_hazm = time.perf_counter() - t
+
+    n, mb = len(texts), nbytes / 1e6
+    row(f"corpus ({n} articles, {mb:.2f} MB)", f"{n / t_newsx:.1f} art/s, {mb / t_newsx:.3f} MB/s",
+        f"hazm {n / t_hazm:.1f} art/s, {mb / t_hazm:.3f} MB/s", f"{t_newsx / t_hazm:.2f}× per byte (≤ 2.5)")
+    row("first analyze() (loads hazm + data)", f"{warm:.2f} s")
+    row("hazm Normalizer() / Lemmatizer()", f"{t_norm_ctor:.2f} s / {t_lem_ctor:.2f} s")
+
+
+def bench_cold() -> None:
+    t_newsx = wall([sys.executable, "-m", "newsx", "analyze", str(SEED), "--format", "json"])
+    t_hazm = wall([sys.executable, "-c", "import hazm"])
+    row("cold start: analyze seed", f"{t_newsx:.2f} s", f"import hazm {t_hazm:.2f} s", f"{t_newsx / t_hazm:.2f}× (≤ 1.3)")
+
+
+def bench_growth(arts: list[dict]) -> None:
+    from newsx import analyze
+
+    lengths = sorted(arts, key=lambda a: len(a["text"]))
+    text = lengths[len(lengths) // 2]["text"]
+    analyze(text)
+    times = {}
+    for k in (1, 10, 100):
+        big = "\n\n".join([text] * k)
+        best = float("inf")
+        for _ in range(3 if k < 100 else 1):
+            t = time.perf_counter()
+            analyze(big)
+            best = min(best, time.perf_counter() - t)
+        times[k] = best
+    row(f"growth (article of {len(text)} chars)", " / ".join(f"{k}×: {v * 1000:.0f} ms" for k, v in times.items()),
+        "", f"100× input: {times[100] / times[1]:.0f}× time (≤ 110)")
+
+
+def bench_jobs(corpus: Path) -> None:
+    base = [sys.executable, "-m", "newsx", "analyze", str(corpus), "--input-format", "jsonl", "-f", "jsonl", "-q"]
+    t1 = wall(base + ["--jobs", "1"], repeat=1)
+    t2 = wall(base + ["--jobs", "2"], repeat=1)
+    row("CLI on the corpus: --jobs 1 vs --jobs 2", f"{t1:.1f} s vs {t2:.1f} s", f"{os.cpu_count()} cores", f"{t1 / t2:.2f}× (≥ 1.7)")
+
+
+def bench_rss(arts: list[dict], jobs: int) -> None:
+    res = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1000, 10000):
+            p = Path(tmp) / f"c{n}.jsonl"
+            with p.open("w", encoding="utf-8") as fh:
+                for i in range(n):
+                    fh.write(json.dumps(arts[i % len(arts)], ensure_ascii=False) + "\n")
+            cmd = [sys.executable, "-m", "newsx", "analyze", str(p), "--input-format", "jsonl", "-f", "jsonl", "-q", "--jobs", str(jobs)]
+            res[n] = peak_rss_mb(cmd)
+    row(f"peak RSS, CLI --jobs {jobs} (largest process)",
+        " / ".join(f"{n:,}: {rss:.0f} MB in {t:.0f} s" for n, (t, rss) in res.items()), "",
+        f"{res[10000][1] / res[1000][1]:.2f}× (< 400 MB, flat)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--skip", default="", help="comma-separated: corpus,cold,growth,jobs,rss")
+    ap.add_argument("--rss-jobs", type=int, default=2)
+    args = ap.parse_args(argv)
+    skip = set(filter(None, args.skip.split(",")))
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(REPO.parent))
+    arts = corpus_texts(args.corpus)
+    t0 = time.perf_counter()
+    if "corpus" not in skip:
+        bench_corpus(arts)
+    if "growth" not in skip:
+        bench_growth(arts)
+    if "cold" not in skip:
+        bench_cold()
+    if "jobs" not in skip:
+        bench_jobs(args.corpus)
+    if "rss" not in skip:
+        bench_rss(arts, args.rss_jobs)
+    w = [max(len(r[i]) for r in rows + [("measure", "newsx", "baseline", "ratio (target)")]) for i in range(4)]
+    line = lambda r: "| " + " | ".join(c.ljust(w[i]) for i, c in enumerate(r)) + " |"
+    print(line(("measure", "newsx", "baseline", "ratio (target)")))
+    print("|" + "|".join("-" * (x + 2) for x in w) + "|")
+    for r in rows:
+        print(line(r))
+    print(f"\n(load average {os.getloadavg()[0]:.1f}; {time.perf_counter() - t0:.0f} s in all)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
