@@ -940,8 +940,8 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
                 subj = first[0]
             else:
                 subj = _np_subject(a, f0, f1, True, frame_toks, need_end=False) or None
-        if subj is None and e.subject_role == "actor" and not e.passive:
-            # «نیروهای X حمله کردند»: the name after the clause's first noun
+        if subj is None and (e.trig is None or e.trig.kind != "noun" or e.subject_role == "actor" and not e.passive):
+            # «نیروهای X حمله کردند», «وزیر کشور X برکنار شد»: the name after the clause's first nouns
             k0 = c0
             while k0 < c1 and (a.w("connector", k0) or a.fold[k0] == "که" or k0 in frame_toks):
                 k0 += 1
