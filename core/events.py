@@ -175,6 +175,15 @@ class _Art:
                     self.verb_of[k] = i
                 if fin:
                     self.is_finite[i] = True
+        by: dict[str, list[tuple[int, int, Mention]]] = {}
+        for m in self.mentions:
+            r = self.mtok.get(m.id)
+            if r is not None:
+                by.setdefault(m.label, []).append((r[1], r[0], m))
+        self._by_label: dict[str, tuple[list[int], list[Mention]]] = {}
+        for lab, lst in by.items():
+            lst.sort(key=lambda x: (x[0], x[1]))
+            self._by_label[lab] = ([x[0] for x in lst], [x[2] for x in lst])
         # place groups and coordinated pairs, in article order
         self.place_groups: list[tuple[int, list[Mention]]] = self._place_groups()
         self.pairs: list[tuple[int, list[Mention]]] = self._pairs()
@@ -240,13 +249,15 @@ class _Art:
         return out
 
     def last_mention(self, before: int, labels: tuple[str, ...]) -> Mention | None:
+        """The mention of one of ``labels`` that ends last at or before token ``before``."""
+        import bisect
+
         best = None
-        for m in self.mentions:
-            r = self.mtok.get(m.id)
-            if r is None or r[1] > before:
-                continue
-            if m.label in labels:
-                best = m
+        for lab in labels:
+            ends, ms = self._by_label.get(lab, ((), ()))
+            k = bisect.bisect_right(ends, before) - 1
+            if k >= 0 and (best is None or ends[k] > self.mtok[best.id][1]):
+                best = ms[k]
         return best
 
 
