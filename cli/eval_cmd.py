@@ -24,7 +24,7 @@ def eval_command(
     errors: int = typer.Option(0, "--errors", min=0, help="Also list up to N false positives/negatives per file."),
     gazetteer: Optional[List[Path]] = typer.Option(None, "--gazetteer", help="Extra entity list(s), same TSV format as core/data/gaz_*.tsv."),
 ) -> None:
-    """Score entity spans against gold data: exact-span precision, recall, F1 per label."""
+    """Score against gold data: exact-span P/R/F1 per label; events (type P/R/F1, role accuracy) for gold JSON."""
     from newsx.core import evaluate as ev
 
     for g in gold:
@@ -42,10 +42,11 @@ def eval_command(
     except (OSError, ValueError) as e:
         raise typer.BadParameter(str(e), param_hint="GOLD") from None
     for r in res["results"]:
-        ents = r.get("entities", {})
-        errs = ents.pop("errors", [])
-        if errors:
-            ents["errors"] = errs[:errors]
+        for aspect in ("entities", "events"):
+            part = r.get(aspect, {})
+            errs = part.pop("errors", [])
+            if errors:
+                part["errors"] = errs[:errors]
     if format is EvalFormat.json:
         sys.stdout.write(json.dumps(res, ensure_ascii=False, indent=2) + "\n")
         return
@@ -82,3 +83,18 @@ def _tables(res: dict, errors: int) -> None:
             console.print("unscored gold classes: " + ", ".join(f"{k} ({v})" for k, v in ents["unscored"].items()))
         for e in ents.get("errors", [])[:errors]:
             console.print(f"  {e['type']} {e['label']:<12} {e['text']}  [{e['doc']} @{e['start']}]")
+        ev = r.get("events")
+        if ev:
+            t = Table(title=f"Events — gold {ev['gold']}, found {ev['predicted']}, matched {ev['matched']} (same sentence and type)")
+            t.add_column("measure")
+            t.add_column("value", justify="right")
+            t.add_row("type precision", f"{ev['precision']:.3f}")
+            t.add_row("type recall", f"{ev['recall']:.3f}")
+            t.add_row("type F1", f"{ev['f1']:.3f}")
+            t.add_section()
+            for role, d in ev["roles"].items():
+                acc = "-" if d["accuracy"] is None else f"{d['accuracy']:.3f}"
+                t.add_row(f"{role} accuracy", f"{acc} ({d['correct']}/{d['total']})")
+            console.print(t)
+            for e in ev.get("errors", [])[:errors]:
+                console.print(f"  sentence {e.get('sentence')} {e.get('type')} {e.get('role')}: gold {e.get('gold')!r}, got {e.get('predicted')!r}")

@@ -282,16 +282,48 @@ def _overlaps(x: tuple[int, int, str], spans: list[tuple[int, int, str]]) -> boo
     return False
 
 
-#: aspect name -> scoring function ``(docs, analyses) -> dict``
-ASPECTS: dict[str, Callable[[Sequence[GoldDoc], Sequence[Any]], dict[str, Any]]] = {
+def score_events(docs: Sequence[GoldDoc], analyses: Sequence[Any]) -> dict[str, Any] | None:
+    """Event type P/R/F1 and per-role accuracy, over the gold files that annotate events
+    (newsx gold JSON); ``None`` when no gold here has events (IOB files)."""
+    from .evaluate_events import score_events as _score
+
+    scored = [(d, a) for d, a in zip(docs, analyses) if "events" in d.extra]
+    if not scored:
+        return None
+    if len(scored) == 1:
+        d, a = scored[0]
+        return _score(d.extra["events"], a.to_dict())
+    # several documents: sum the counts, then recompute the rates
+    parts = [_score(d.extra["events"], a.to_dict()) for d, a in scored]
+    gold = sum(p["gold"] for p in parts)
+    pred = sum(p["predicted"] for p in parts)
+    matched = sum(p["matched"] for p in parts)
+    prec = matched / pred if pred else 0.0
+    rec = matched / gold if gold else 0.0
+    roles: dict[str, dict[str, Any]] = {}
+    for role in parts[0]["roles"]:
+        ok = sum(p["roles"][role]["correct"] for p in parts)
+        tot = sum(p["roles"][role]["total"] for p in parts)
+        roles[role] = {"correct": ok, "total": tot, "accuracy": round(ok / tot, 4) if tot else None}
+    return {
+        "gold": gold, "predicted": pred, "matched": matched,
+        "precision": round(prec, 4), "recall": round(rec, 4),
+        "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0,
+        "roles": roles, "errors": [e for p in parts for e in p.get("errors", [])],
+    }
+
+
+#: aspect name -> scoring function ``(docs, analyses) -> dict`` (None: nothing to score)
+ASPECTS: dict[str, Callable[[Sequence[GoldDoc], Sequence[Any]], dict[str, Any] | None]] = {
     "entities": score_entities,
+    "events": score_events,
 }
 
 
 def evaluate(
     paths: Sequence[str | Path],
     text: str | Path | None = None,
-    aspects: Sequence[str] = ("entities",),
+    aspects: Sequence[str] = ("entities", "events"),
     batch: int = DEFAULT_BATCH,
     analyzer: Callable[[str], Any] | None = None,
 ) -> dict[str, Any]:
@@ -312,7 +344,9 @@ def evaluate(
             fn = ASPECTS.get(asp)
             if fn is None:
                 raise ValueError(f"unknown aspect {asp!r} (known: {', '.join(ASPECTS)})")
-            r[asp] = fn(docs, analyses)
+            scored = fn(docs, analyses)
+            if scored is not None:
+                r[asp] = scored
         r["seconds"] = round(time.perf_counter() - t0, 2)
         results.append(r)
     return {"results": results}
