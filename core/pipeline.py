@@ -104,8 +104,14 @@ def analyze(
     source: str | None = None,
     meta: Mapping[str, Any] | None = None,
     repair: bool = True,
+    outlet: str | None = None,
 ) -> Analysis:
-    """Analyze one article. ``published`` is the reference date for relative dates."""
+    """Analyze one article.
+
+    ``published`` is the reference date for relative dates (a date, or an ISO or Jalali
+    string); ``outlet`` the publishing outlet's name, so that «به گزارش <outlet>» is not
+    reported as a source (also read from ``meta["outlet"]``).
+    """
     from . import entities, events, values
 
     if not isinstance(text, str):
@@ -119,7 +125,9 @@ def analyze(
     kept = _resolve(doc, cands)
     mentions = _mentions(doc, kept)
     mentions, ents = entities.group(doc, kept, mentions)
-    evs, quotes = events.extract(doc, mentions, ents)
+    if outlet is None and meta:
+        outlet = meta.get("outlet") or None
+    evs, quotes = events.extract(doc, mentions, ents, outlet=outlet)
 
     tokens = []
     for t in doc.tokens:
