@@ -93,7 +93,8 @@ def _spacing_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(rules)
 
 
-_MI_SPACE = re.compile(r"(?m)(?<![^\s])(ن?می) (?=([^\s\u200c]+))")
+# «می» + space + next word; the start of the word («می», «نمی») is checked in _join_mi
+_MI_SPACE = re.compile(r"می (?=([^\s\u200c]+))")
 _REPEAT_RUN = re.compile(f"([{_L}])\\1{{2,}}")
 _LETTER_RUN = re.compile(f"[{_L}]+")
 
@@ -131,10 +132,16 @@ def _unrepeat_all(text: str) -> str:
 
 
 def _join_mi(m: re.Match[str]) -> str:
+    """«می رود» → «می‌رود» where «می»/«نمی» is a word of its own and a verb follows."""
+    t, s = m.string, m.start()
+    if s > 0 and t[s - 1] == "ن" and (s == 1 or t[s - 2].isspace()):
+        pass  # «نمی»
+    elif s > 0 and not t[s - 1].isspace():
+        return m.group(0)  # «...می» inside a word
     from .zwnj import lexicon
 
-    if m.group(2) in lexicon().verb_forms:
-        return m.group(1) + "\u200c"
+    if m.group(1) in lexicon().verb_forms:
+        return "می\u200c"
     return m.group(0)
 
 
@@ -175,9 +182,18 @@ def char_table() -> dict[int, str | None]:
 def unify(text: str) -> str:
     """Character-level unification only (letters, digits, diacritics, kashida,
     repeated ZWNJ): no spacing rule. The ZWNJ benchmark runs its reference through it."""
-    text = text.translate(char_table())
-    text = _ZWNJ_RUN.sub("\u200c", text)
-    return _ZWNJ_EDGE.sub("", text)
+    if _unify_chars().search(text):  # most text after hazm has nothing to unify
+        text = text.translate(char_table())
+    if "\u200c" in text:
+        text = _ZWNJ_RUN.sub("\u200c", text)
+        text = _ZWNJ_EDGE.sub("", text)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _unify_chars() -> re.Pattern[str]:
+    """A character class of what :func:`char_table` maps."""
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(char_table())) + "]")
 
 
 def _restore(span: str, before: str, after: str) -> str:
