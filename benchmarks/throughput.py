@@ -111,6 +111,50 @@ def bench_corpus(arts: list[dict]) -> None:
     row("hazm Normalizer() / Lemmatizer()", f"{t_norm_ctor:.2f} s / {t_lem_ctor:.2f} s")
 
 
+def bench_stages(arts: list[dict]) -> None:
+    """Where the time of ``analyze`` goes, stage by stage, over the corpus."""
+    from newsx.core import entities, events, pipeline, values
+    from newsx.core.doc import Doc
+    from newsx.core.normalize import normalize
+    from newsx.core.tokenize import tokenize
+
+    pipeline.analyze("گرم کردن. امروز ۲ نفر در تهران گفتند.")
+    acc = dict.fromkeys(["normalize", "tokenize", "values.find", "entities.find", "resolve+mentions",
+                         "entities.group", "events.extract", "tokens/sentences objects", "to_dict"], 0.0)
+    total = 0.0
+    for a in arts:
+        text = a["text"]
+        t0 = time.perf_counter()
+        norm, al = normalize(text)
+        t1 = time.perf_counter()
+        doc = Doc(text=text, norm=norm, align=al, published=None)
+        tokenize(doc)
+        t2 = time.perf_counter()
+        vc = values.find(doc)
+        t3 = time.perf_counter()
+        ec = entities.find(doc)
+        t4 = time.perf_counter()
+        kept = pipeline._resolve(doc, vc + ec)
+        ms = pipeline._mentions(doc, kept)
+        t5 = time.perf_counter()
+        ms, ents = entities.group(doc, kept, ms)
+        t6 = time.perf_counter()
+        events.extract(doc, ms, ents)
+        t7 = time.perf_counter()
+        an = pipeline.analyze(text)
+        t8 = time.perf_counter()
+        an.to_dict()
+        t9 = time.perf_counter()
+        stages = (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6)
+        for k, v in zip(acc, stages):
+            acc[k] += v
+        acc["tokens/sentences objects"] += max(0.0, (t8 - t7) - sum(stages))  # analyze() minus its stages
+        acc["to_dict"] += t9 - t8
+        total += t9 - t7
+    for k, v in acc.items():
+        row(f"  stage {k}", f"{v * 1000 / len(arts):.2f} ms/article", "", f"{100 * v / total:.0f}%")
+
+
 def bench_cold() -> None:
     t_newsx = wall([sys.executable, "-m", "newsx", "analyze", str(SEED), "--format", "json"])
     t_hazm = wall([sys.executable, "-c", "import hazm"])
@@ -161,7 +205,7 @@ def bench_rss(arts: list[dict], jobs: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--skip", default="", help="comma-separated: corpus,cold,growth,jobs,rss")
+    ap.add_argument("--skip", default="", help="comma-separated: corpus,stages,cold,growth,jobs,rss")
     ap.add_argument("--rss-jobs", type=int, default=2)
     args = ap.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
@@ -173,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     if "corpus" not in skip:
         bench_corpus(arts)
+    if "stages" not in skip:
+        bench_stages(arts)
     if "growth" not in skip:
         bench_growth(arts)
     if "cold" not in skip:
