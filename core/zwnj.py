@@ -15,8 +15,14 @@ word by word over hazm-normalized text, from data only:
   ``core/data/zwnj_exceptions.tsv`` (curated words to keep joined or to respell).
 
 Precision comes first: a half-space is only inserted where the word is not itself a
-known word and a decomposition into known parts exists. Everything is built once, lazily,
-and each word's answer is memoized.
+known word and a decomposition into known parts exists. «Xهای» has two readings,
+indefinite «Xه‌ای» and plural «X‌های»: the one whose stem is ten times the more frequent
+in words.dat wins; otherwise the next word decides (a plural with ezafe needs a
+complement, so punctuation, «که», «و», a preposition or a verb after it means «Xه‌ای»),
+and with no signal the word is left as written.
+
+Everything is built once, lazily (words.dat is read with one split, its columns
+converted only for the words looked up), and each word's answer is memoized.
 """
 
 from __future__ import annotations
