@@ -164,6 +164,17 @@ def test_bidi_controls_never_give_empty_spans(text: str, validator):
     validator.validate(d)
 
 
+@pytest.mark.xfail(reason="normalize/align (reported): after hazm collapses a repeated letter or rewrites dots, "
+                   "the next character maps to an empty original span", strict=False)
+@pytest.mark.parametrize("text", ["سلاممم\u00ad", "ككك\u00adب", "......\u2d6f..\u200f."])
+def test_alignment_after_hazm_rewrites(text: str, validator):
+    from newsx import analyze
+
+    d = analyze(text).to_dict(include=("tokens",))
+    assert_spans_valid(d, text)
+    validator.validate(d)  # tokens have non-empty text
+
+
 # -- regular expressions: linear time -------------------------------------------------------
 N = 8000
 ADVERSARIAL = {
