@@ -276,10 +276,27 @@ def _progress(paths: list[str], input_format: InputFormat, quiet: bool):
         if total <= 1:
             return _NoProgress()
     else:
-        total = None
+        total = _jsonl_total(paths)
     from .progress import BatchProgress
 
     return BatchProgress(total)
+
+
+def _jsonl_total(paths: list[str]) -> int | None:
+    """Articles in JSONL files (non-blank lines), or None when one input is stdin."""
+    total = 0
+    for _, path, error in _inputs.expand(paths):
+        if path is None:
+            if error:
+                total += 1
+                continue
+            return None
+        try:
+            with open(path, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        except OSError:
+            total += 1
+    return total
 
 
 @app.command()

@@ -23,7 +23,9 @@ class _Rate(TextColumn):
     def render(self, task: Any):  # type: ignore[override]
         from rich.text import Text
 
-        speed = task.finished_speed or task.speed
+        # the mean since the start: the window rich uses jumps when workers deliver in bursts
+        elapsed = task.finished_time if task.finished else task.elapsed
+        speed = task.completed / elapsed if elapsed and task.completed else None
         return Text(f"{speed:,.1f} articles/s" if speed else "", style="progress.data.speed")
 
 
