@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from .align import Alignment
 
@@ -91,3 +91,23 @@ class Doc:
     def original(self, nstart: int, nend: int) -> tuple[int, int]:
         """Original offsets of the normalized span ``[nstart, nend)``."""
         return self.align.span(nstart, nend)
+
+
+def resolve_overlaps(cands: Iterable[Cand]) -> list[Cand]:
+    """Non-overlapping candidates in text order: the longer span wins, then the higher
+    priority (the conventions' "outer name wins")."""
+    ordered = sorted(cands, key=lambda c: (-(c.nend - c.nstart), -c.priority, c.nstart, c.label))
+    taken: list[tuple[int, int]] = []
+    kept: list[Cand] = []
+    for c in ordered:
+        if c.nend <= c.nstart:
+            continue
+        k = bisect.bisect_left(taken, (c.nstart, c.nstart))
+        if k > 0 and taken[k - 1][1] > c.nstart:
+            continue
+        if k < len(taken) and taken[k][0] < c.nend:
+            continue
+        taken.insert(k, (c.nstart, c.nend))
+        kept.append(c)
+    kept.sort(key=lambda c: c.nstart)
+    return kept

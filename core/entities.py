@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .doc import Cand, Doc, WToken
+from .doc import Cand, Doc, WToken, resolve_overlaps
 from .model import ENTITY_LABELS, Entity, Mention
 
 GAZ_PRIORITY = 20
@@ -433,21 +433,7 @@ def _surname_echoes(c: _Ctx, kept: list[Cand]) -> list[Cand]:
 
 
 def _resolve(cands: list[Cand]) -> list[Cand]:
-    ordered = sorted(cands, key=lambda c: (-(c.nend - c.nstart), -c.priority, c.nstart, c.label))
-    taken: list[tuple[int, int]] = []
-    kept: list[Cand] = []
-    import bisect
-
-    for c in ordered:
-        k = bisect.bisect_left(taken, (c.nstart, c.nstart))
-        if k > 0 and taken[k - 1][1] > c.nstart:
-            continue
-        if k < len(taken) and taken[k][0] < c.nend:
-            continue
-        taken.insert(k, (c.nstart, c.nend))
-        kept.append(c)
-    kept.sort(key=lambda c: c.nstart)
-    return kept
+    return resolve_overlaps(cands)
 
 
 # -- grouping -----------------------------------------------------------------------

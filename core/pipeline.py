@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
-from .doc import Cand, Doc
+from .doc import Cand, Doc, resolve_overlaps
 from .model import Analysis, Mention, Sentence, Token
 from .normalize import normalize
 from .tokenize import tokenize
@@ -54,27 +54,6 @@ def parse_published(value: Any) -> _dt.date | None:
         return _dt.date(y, mo, d)
     except ValueError as e:
         raise ValueError(f"not a valid date: {value!r} ({e})") from None
-
-
-def _resolve(doc: Doc, cands: Iterable[Cand]) -> list[Cand]:
-    """Non-overlapping candidates: longer span first, then higher priority."""
-    ordered = sorted(cands, key=lambda c: (-(c.nend - c.nstart), -c.priority, c.nstart, c.label))
-    taken: list[tuple[int, int]] = []
-    kept: list[Cand] = []
-    import bisect
-
-    for c in ordered:
-        if c.nend <= c.nstart:
-            continue
-        k = bisect.bisect_left(taken, (c.nstart, c.nstart))
-        if k > 0 and taken[k - 1][1] > c.nstart:
-            continue
-        if k < len(taken) and taken[k][0] < c.nend:
-            continue
-        taken.insert(k, (c.nstart, c.nend))
-        kept.append(c)
-    kept.sort(key=lambda c: c.nstart)
-    return kept
 
 
 def _mentions(doc: Doc, cands: list[Cand]) -> list[Mention]:
@@ -122,7 +101,7 @@ def analyze(
     tokenize(doc)
 
     cands = values.find(doc) + entities.find(doc)
-    kept = _resolve(doc, cands)
+    kept = resolve_overlaps(cands)
     mentions = _mentions(doc, kept)
     mentions, ents = entities.group(doc, kept, mentions)
     if outlet is None and meta:
