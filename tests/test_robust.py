@@ -308,9 +308,11 @@ def test_output_file_is_never_half_written(tmp_path: Path):
                           "-f", "jsonl", "-o", str(out), "-j", "1"], cwd=REPO,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 120
-    while time.time() < deadline and not any(x.name.endswith(".part") for x in tmp_path.iterdir()):
+    # interrupt mid-batch: once the temporary file holds some records
+    while time.time() < deadline and not any(
+        x.name.endswith(".part") and x.stat().st_size > 0 for x in tmp_path.iterdir()
+    ):
         time.sleep(0.05)
-    time.sleep(0.5)
     p.send_signal(signal.SIGINT)
     _, err = p.communicate(timeout=60)
     assert p.returncode == 130, err
