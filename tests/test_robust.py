@@ -175,6 +175,16 @@ def test_alignment_after_hazm_rewrites(text: str, validator):
     validator.validate(d)  # tokens have non-empty text
 
 
+@pytest.mark.xfail(reason="normalize/align (reported): hazm turns a run of 12 dots into «… … … …» and the "
+                   "alignment of everything after it shifts (a word maps to dots)", strict=False)
+def test_alignment_after_long_dot_runs():
+    from newsx import analyze
+
+    a = analyze("............ خبر تهران")
+    words = [(t.text, t.norm) for t in a.tokens if t.norm in ("خبر", "تهران")]
+    assert words == [("خبر", "خبر"), ("تهران", "تهران")]
+
+
 # -- regular expressions: linear time -------------------------------------------------------
 N = 8000
 ADVERSARIAL = {
