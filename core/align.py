@@ -46,7 +46,7 @@ def _build_fold() -> dict[int, int]:
         "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه",
         "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "«": '"', "»": '"', "“": '"', "”": '"',
         "„": '"', "‹": '"', "›": '"', "'": '"', "‘": '"', "’": '"', "؟": "?", "،": ",",
-        "؛": ";", "٪": "%", "٫": ".", "٬": ",", "…": ".", "–": "-", "—": "-",
+        "؛": ";", "٪": "%", "٫": ".", "٬": ",", "–": "-", "—": "-",
     }
     for a, b in pairs.items():
         table[ord(a)] = ord(b)
@@ -138,8 +138,21 @@ def align(orig: str, norm: str) -> Alignment:
             i += 1
             continue
         if cj in ign:
+            k = _deleted_before(of, nf, i, j)
+            if k:
+                # normalization dropped orig[i:i+k] (a collapsed repeat) before this character
+                i += k
+                continue
             starts.append(i)
             ends.append(i)
+            j += 1
+            continue
+        exp = _expansion(norm[j])
+        if exp and of.startswith(exp, i):
+            # several characters written as one («...» → «…»)
+            starts.append(i)
+            ends.append(i + len(exp))
+            i += len(exp)
             j += 1
             continue
         exp = _expansion(orig[i])
@@ -165,6 +178,20 @@ def _expansion(c: str) -> str:
     """The folded compatibility expansion of a ligature, '' if it has none."""
     k = unicodedata.normalize("NFKC", c).translate(FOLD)
     return k if len(k) > 1 else ""
+
+
+def _deleted_before(of: str, nf: str, i: int, j: int) -> int:
+    """If ``nf[j]`` (an ignorable character) stands in the original a little further on,
+    after characters normalization dropped, how many were dropped; else 0."""
+    if _key(of, i) == _key(nf, j + 1):
+        return 0  # plainly an insertion: what follows agrees already
+    c = nf[j]
+    k = of.find(c, i + 1, i + _RESYNC_WINDOW)
+    if k < 0:
+        return 0
+    if _key(of, k + 1) != _key(nf, j + 1):
+        return 0
+    return k - i
 
 
 def _key(s: str, pos: int) -> str:

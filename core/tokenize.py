@@ -23,7 +23,7 @@ _TOKEN = re.compile(
             r"(?:[^\W\d_]|[\u064b-\u065f\u0670])+(?:[\u200c\u200d](?:[^\W\d_]|[\u064b-\u065f\u0670])+)*",  # words, ZWNJ inside
             r"([.!?؟…])\1*",  # repeated end punctuation is one token
             # any other single character, but not format controls (bidi marks, BOM)
-            r"[^\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]",
+            r"[^\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]",
         ]
     )
 )

@@ -55,7 +55,7 @@ _TOKEN = re.compile(r"[^\s\u200c]+")
 
 
 def _fold(s: str) -> str:
-    s = re.sub(r"[\s\u200c\u064b-\u065f\u0670\u0640]", "", s.translate(FOLD))
+    s = re.sub(r"[\s\u200c\u064b-\u065f\u0670\u0640]", "", s.translate(FOLD).replace("…", "."))
     s = re.sub(r"\.+", ".", s)  # «...» becomes «…»
     return re.sub(r"(.)\1{2,}", r"\1\1", s)  # hazm shortens letters repeated 3+ times
 

@@ -164,8 +164,6 @@ def test_bidi_controls_never_give_empty_spans(text: str, validator):
     validator.validate(d)
 
 
-@pytest.mark.xfail(reason="normalize/align (reported): after hazm collapses a repeated letter or rewrites dots, "
-                   "the next character maps to an empty original span", strict=False)
 @pytest.mark.parametrize("text", ["سلاممم\u00ad", "ككك\u00adب", "......\u2d6f..\u200f."])
 def test_alignment_after_hazm_rewrites(text: str, validator):
     from newsx import analyze
@@ -175,8 +173,6 @@ def test_alignment_after_hazm_rewrites(text: str, validator):
     validator.validate(d)  # tokens have non-empty text
 
 
-@pytest.mark.xfail(reason="normalize/align (reported): hazm turns a run of 12 dots into «… … … …» and the "
-                   "alignment of everything after it shifts (a word maps to dots)", strict=False)
 def test_alignment_after_long_dot_runs():
     from newsx import analyze
 
