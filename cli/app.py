@@ -146,10 +146,15 @@ def analyze(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local (processes on this machine) or dask (a Dask cluster; needs newsx[dask])."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)."),
+    gazetteer: Optional[List[Path]] = typer.Option(None, "--gazetteer", help="Your own entity list (TSV, same format as core/data/gaz_*.tsv); repeatable."),
 ) -> None:
     """Analyze articles: entities, dates, numbers, events."""
     pub = _check_published(published)
     parts = _includes(include)
+    if gazetteer:
+        if engine is Engine.dask:
+            _fail_usage("--gazetteer is not supported with --engine dask yet")
+        _use_gazetteers(gazetteer)
     if engine is Engine.dask:
         _analyze_dask(paths, format, output, pub, parts, input_format, encoding, max_bytes, jobs, quiet, scheduler)
         return
@@ -173,6 +178,18 @@ def analyze(
         else:
             failed = _write_json(results, sink, fmt, single, advance)
     raise typer.Exit(1 if failed else 0)
+
+
+def _use_gazetteers(paths: list[Path]) -> None:
+    from newsx.core.gazetteer import set_user_gazetteers
+
+    for p in paths:
+        if not p.is_file():
+            _fail_usage(f"--gazetteer: {str(p)!r}: no such file")
+    try:
+        set_user_gazetteers(paths)
+    except (OSError, ValueError) as e:
+        _fail_usage(f"--gazetteer: {e}")
 
 
 def _analyze_dask(paths, format, output, pub, parts, input_format, encoding, max_bytes, jobs, quiet, scheduler) -> None:
@@ -400,6 +417,8 @@ def main(argv: list[str] | None = None) -> None:
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name="newsx", standalone_mode=False)
+        if code == 130:  # typer turns Ctrl-C into Exit(130) before it reaches us
+            sys.stderr.write("newsx: interrupted\n")
     except UsageError as e:
         msg = e.format_message().strip().splitlines()[0] if e.format_message().strip() else "usage error"
         sys.stderr.write(f"newsx: error: {msg} (see 'newsx --help')\n")

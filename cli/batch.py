@@ -87,6 +87,15 @@ def result(article: Article, published: str | None, include: tuple[str, ...], st
     return Result(d["source"], err, dumps(d, style == "pretty"), warnings)
 
 
+def _init_worker(gazetteers: tuple[str, ...]) -> None:
+    """A worker's start: the user's gazetteers (for start methods that do not fork), then warm up."""
+    if gazetteers:
+        from newsx.core.gazetteer import set_user_gazetteers
+
+        set_user_gazetteers(gazetteers)
+    _warm()
+
+
 def _warm() -> None:
     """Load hazm and the language data once per worker process."""
     from newsx.core import analyze
@@ -170,7 +179,10 @@ def _pool(jobs: int):
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm)
+    from newsx.core import gazetteer
+
+    users = tuple(str(p) for p in gazetteer._user_paths)  # re-registered in workers that do not fork
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(users,))
 
 
 def _pooled(stream: Iterator[Article], published, include, jobs: int, style: Style, size: int) -> Iterator[Result]:
