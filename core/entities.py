@@ -44,7 +44,9 @@ _COMMON_FREQ = 3_000_000
 _RARE_FREQ = 2_000_000  #: an unknown name after a title is rarer than this in hazm's lexicon
 _CLOSED_TAGS = frozenset({"P", "CONJ", "PRO", "DET", "NUM", "POSTP", "PREP", "INT", "CL", "PS", "PR"})
 _COMMA = frozenset({"،", ","})
-_MAX_ORG_WORDS = 4
+_MAX_ORG_WORDS = 6
+#: head kinds whose name may start with a word of heads_inner.tsv («تیم [ملی] …», «شورای [عالی] …»)
+_INNER_FIRST_KINDS = frozenset({"government", "education", "sport", "institute", "military"})
 
 
 def set_user_gazetteers(paths) -> None:
@@ -67,6 +69,7 @@ class _Ctx:
         self.stop = g.stop_words()
         self.first = g.first_names()
         self.inner = g.org_inner_words()
+        self.suffixes = g.surname_suffixes()
         toks = doc.tokens
         self.n = len(toks)
         self.fold = [g.fold_key(t.norm) for t in toks]
@@ -151,6 +154,16 @@ class _Ctx:
                     return True
         return False
 
+    def surname_like(self, i: int) -> bool:
+        """An unknown word with a surname ending («حسن‌زاده», «کریمی‌نژاد»)."""
+        if not self.namelike(i) or self.in_gaz[i] or self.is_common(i):
+            return False
+        w = self.fold[i].replace(" ", "")
+        for suf, mn in self.suffixes:
+            if w.endswith(suf) and len(w) - len(suf) >= mn:
+                return self.unknown(i) and self.fold[i] not in self.first
+        return False
+
     def rare(self, i: int) -> bool:
         return self.lex.freq.get(self.doc.tokens[i].norm, 0) < _RARE_FREQ and not self.is_common(i)
 
@@ -221,7 +234,7 @@ def _person_after(c: _Ctx, i: int, strict: bool, lone: bool = False) -> int:
         if not (k < c.n and c.same_sent(i, k) and c.namelike(k)) or c.in_gaz[k]:
             return False
         if amb or strict:
-            return c.unknown(k) and c.fold[k] not in c.first
+            return (c.unknown(k) or c.surname_like(k)) and c.fold[k] not in c.first
         return not c.plural(k)  # «مرگ و [میر] مادران»
 
     if j < c.n and surname_ok(j):
@@ -286,18 +299,36 @@ def find(doc: Doc) -> list[Cand]:
                         if g[3].label == "LOCATION":
                             end = g[0]
                         break
+                    hl = c.head_at.get(end)
+                    if hl is not None and end > k and hl[1].label == "LOCATION":
+                        # «شورای اسلامی [شهر تهران]»: a place named with its head closes the name
+                        g = c.gaz.get(hl[0])
+                        if g is not None and g[3].label == "LOCATION" and c.same_sent(i, hl[0]):
+                            end = g[0]
+                        elif hl[0] < c.n and c.namelike(hl[0]) and c.unknown(hl[0]) and c.same_sent(i, hl[0]):
+                            end = hl[0] + 1
+                        break
+                    if c.fold[end] == "و" and end > k and end + 1 < c.n and c.same_sent(end, end + 1) \
+                            and c.org_word(end + 1) and not c.in_gaz[end + 1] and (end + 1) not in c.head_at \
+                            and c.fold[end + 1] not in c.inner and not (end + 2 < c.n and c.is_verb(end + 2)):
+                        end += 2  # «سازمان بنادر و کشتیرانی», «وزارت فرهنگ و ارشاد اسلامی»
+                        continue
                     if not c.org_word(end) or c.in_gaz[end] or end in c.head_at and end > k:
                         break
                     if end + 1 < c.n and c.is_verb(end + 1):
                         break  # nominal part of a compound verb («اعلام کرد»)
                     if end == k:
-                        if c.fold[end] in c.inner and h.kind not in ("government", "education"):
-                            break
-                        if not h.inside and c.is_common(end):
-                            break  # «شرکت [آب] و فاضلاب»
-                        if h.kind in ("media", "sport") and (c.is_common(end) or _relational(c, end)):
-                            break  # «شبکه [تلویزیونی]», «شبکه [خبری]»
+                        if c.fold[end] in c.inner:
+                            if h.kind not in _INNER_FIRST_KINDS:
+                                break
+                        else:
+                            if not h.inside and c.is_common(end):
+                                break  # «شرکت [آب] و فاضلاب»
+                            if h.kind in ("media", "sport") and (c.is_common(end) or _relational(c, end)):
+                                break  # «شبکه [تلویزیونی]», «شبکه [خبری]»
                     end += 1
+                if end > k and all(c.fold[x] in c.inner for x in range(k, end)):
+                    continue  # «تیم ملی», «شورای عالی»: generic without a name
         if end == k:
             continue
         if h.inside:
@@ -338,6 +369,31 @@ def find(doc: Doc) -> list[Cand]:
             if end > i:
                 ns, ne = c.span(i, end)
                 cands.append(Cand("PERSON", ns, ne, priority=FIRSTNAME_PRIORITY, extra={"source": "first"}))
+
+    # a name right before its office, without a comma: «X Y مدیرکل یونسکو»
+    for i, (j, t) in c.title_at.items():
+        if t.kind != "role" or i < 1 or not c.same_sent(i - 1, i) or toks[i - 1].norm in _COMMA:
+            continue
+        s = i
+        while s > 0 and i - s < 3 and c.namelike(s - 1) and not c.in_gaz[s - 1] and c.same_sent(s - 1, i) \
+                and not c.is_common(s - 1) and (c.unknown(s - 1) or c.fold[s - 1] in c.first):
+            s -= 1
+        if s == i or not any(c.unknown(x) for x in range(s, i)):
+            continue
+        if s > 0 and c.same_sent(s - 1, s) and toks[s - 1].norm not in _COMMA and c.is_word(s - 1) \
+                and c.fold[s - 1] not in c.stop and not c.is_verb(s - 1) and (s - 1) not in c.frame_end \
+                and not c.in_title[s - 1] and not c.in_frame[s - 1]:
+            continue  # unsure where the name begins
+        if i - s == 1 and c.plural(s):
+            continue
+        ns, ne = c.span(s, i)
+        cands.append(Cand("PERSON", ns, ne, priority=FRAME_PRIORITY, extra={"source": "apposition"}))
+
+    # a lone word with a surname ending no dictionary knows («کریمی‌نژاد»)
+    for i in range(c.n):
+        if c.surname_like(i):
+            cands.append(Cand("PERSON", toks[i].nstart, toks[i].nend, priority=FRAME_PRIORITY - 1,
+                              extra={"source": "surname-form"}))
 
     # apposition: «X Y، <title>»
     for i, (j, t) in c.title_at.items():
@@ -391,9 +447,17 @@ def find(doc: Doc) -> list[Cand]:
         k = i - 1
         if k < 0 or not c.namelike(k) or c.in_gaz[k] or c.is_common(k) or not c.same_sent(k, i):
             continue
+        s = k
         if k > 0 and c.same_sent(k - 1, k) and toks[k - 1].norm not in _COMMA:
-            continue
-        ns, ne = c.span(k, k + 1)
+            # «X Y گفت»: two unknown words at a clause start
+            p = k - 1
+            if not (c.namelike(p) and not c.in_gaz[p] and not c.is_common(p)
+                    and (c.unknown(p) or c.fold[p] in c.first) and c.unknown(k)):
+                continue
+            if p > 0 and c.same_sent(p - 1, p) and toks[p - 1].norm not in _COMMA and not c.in_title[p - 1]:
+                continue
+            s = p
+        ns, ne = c.span(s, k + 1)
         cands.append(Cand("PERSON", ns, ne, priority=FRAME_PRIORITY, extra={"source": "frame"}))
 
     kept = _resolve(cands)

@@ -339,3 +339,14 @@ def first_names() -> dict[str, bool]:
         if k and k not in out:
             out[k] = len(r) > 1 and r[1] == "ambiguous"
     return out
+
+
+@lru_cache(maxsize=1)
+def surname_suffixes() -> tuple[tuple[str, int], ...]:
+    """Folded surname endings with the letters each needs before it, longest first."""
+    out = []
+    for r in _rows(DATA / "names_surname_suffixes.tsv"):
+        k = fold_key(r[0])
+        if k:
+            out.append((k, int(r[1]) if len(r) > 1 and r[1] else 2))
+    return tuple(sorted(out, key=lambda x: (-len(x[0]), x[0])))
