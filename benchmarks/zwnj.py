@@ -39,8 +39,11 @@ ZWNJ or a space. The treebanks are a measuring stick only: nothing is learnt fro
 (no word list is harvested from them). Figures measured here come from UD Persian-Seraji
 and UD Persian-PerDT (CC BY-SA 4.0). Target (issue 3): F1 >= 0.95 and P >= 0.97 per file.
 
-Usage: ``python benchmarks/zwnj.py [--show N] [--method issue|strict]`` (``--show`` prints
-the N most frequent errors of ours under ``--method``, default issue).
+Usage: ``python benchmarks/zwnj.py [--show N] [--misses N] [--method issue|strict]``
+(``--show`` prints the N most frequent errors of ours under ``--method``, default issue;
+``--misses`` groups our missed half-spaces into coarse classes — «می» + verb, plural,
+comparative, after «ه»/«ی», prefix, compound, ... — with counts per file and the N most
+frequent words of each class, reference spelling -> our output).
 """
 
 from __future__ import annotations
@@ -90,6 +93,8 @@ class Score:
         self.tp = self.tp_space = self.fp = self.fn = self.wrong_split = 0
         self.fp_ex: collections.Counter[str] = collections.Counter()
         self.fn_ex: collections.Counter[str] = collections.Counter()
+        # misses as (reference word, left segment, right segment, output word)
+        self.fn_list: list[tuple[str, str, str, str]] = []
 
     def add(self, ref: str, out: str, fold, ign, keep_examples: bool) -> None:
         rc, rs = skeleton(ref, fold, ign)
@@ -111,6 +116,7 @@ class Score:
                     self.fn += 1
                     if keep_examples:
                         self.fn_ex[_word_at(ref, rc, rs, a + k)] += 1
+                        self.fn_list.append(_miss(rc, rs, a + k, oc, os_, b + k))
                 if g == "" and p in ("z", " "):
                     self.wrong_split += 1
 
@@ -134,6 +140,75 @@ def _word_at(text: str, chars: str, seps: list[str], k: int) -> str:
     return "".join((ZWNJ if seps[i] == "z" and i > lo else "") + chars[i] for i in range(lo, hi))
 
 
+def _miss(rc: str, rs: list[str], k: int, oc: str, os_: list[str], j: int) -> tuple[str, str, str, str]:
+    """A missed boundary: the reference word, the segments either side of the boundary
+    (up to the next separator) and the output's word at the same place."""
+    lo = k - 1
+    while lo > 0 and rs[lo] == "":
+        lo -= 1
+    hi = k + 1
+    while hi < len(rc) and rs[hi] == "":
+        hi += 1
+    left, right = rc[lo:k], rc[k:hi]
+    return _word_at("", rc, rs, k), left, right, _word_at("", oc, os_, j)
+
+
+def _miss_class(word: str, left: str, right: str, start: bool) -> str:
+    """A coarse class of a missed half-space, from its two segments (for --misses)."""
+    from newsx.core.zwnj import lexicon
+
+    lex = lexicon()
+    if left in ("می", "نمی") or (left.endswith("می") and left[:-2] in ("بر", "در", "باز", "فرا", "فرو", "وا")):
+        return "mi-verb"
+    if right.startswith("ها"):
+        return "plural-ha"
+    if right in ("تر", "ترین", "تری"):
+        return "comparative"
+    if left.endswith("ه") and right in ("ای", "ام", "ات", "اش", "اند", "ایم", "اید", "ی"):
+        return "after-he"
+    if left.endswith("ی") and right in ("ای", "ام", "ات", "اش", "اند", "ایم", "اید"):
+        return "after-ye"
+    if right in ("ام", "ای", "اش", "ات", "اند", "ایم", "اید", "است", "ست"):
+        return "clitic-other"
+    if left in ("به", "در", "از", "بر", "با") and start:
+        return "preposition+word"
+    if left in ("بی", "نا", "هم", "غیر", "ضد", "پیش", "پس", "فرا", "فرو", "وا", "بین", "نیم", "نیمه", "تک", "کم", "پر", "خود"):
+        return "prefix"
+    numbers = ("یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "صد", "هزار", "چند", "نخست", "دوم")
+    if left in numbers:
+        return "number+word"
+    if right in ("بن", "ابن", "الدین", "الله", "نیا", "فر", "پور", "زاده", "لو", "زاده", "نژاد", "راد", "وند"):
+        return "name-part"
+    fl, fr = lex.freq.get(left, -1), lex.freq.get(right, -1)
+    if fl > 0 and fr > 0:
+        return "compound(both known)"
+    if fl >= 0 or fr >= 0:
+        return "compound(one known)"
+    return "other(unknown parts)"
+
+
+def _print_misses(per_file: dict[str, "Score"], n: int) -> None:
+    """Misses of ours grouped by class: counts per file, then the N most frequent words
+    of each class (reference spelling -> our output)."""
+    classes: dict[str, collections.Counter[tuple[str, str]]] = collections.defaultdict(collections.Counter)
+    counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for fname, sc in per_file.items():
+        for word, left, right, out in sc.fn_list:
+            start = word.replace(ZWNJ, "").startswith(left)
+            c = _miss_class(word, left, right, start)
+            classes[c][(word, out)] += 1
+            counts[c][fname] += 1
+    names = list(per_file)
+    print("missed half-spaces by class (ours, issue method):")
+    print(f"{'class':24} " + " ".join(f"{f[3:-7]:>14}" for f in names) + f" {'all':>6}")
+    for c in sorted(counts, key=lambda c: -sum(counts[c].values())):
+        print(f"{c:24} " + " ".join(f"{counts[c][f]:14d}" for f in names) + f" {sum(counts[c].values()):6d}")
+    for c in sorted(counts, key=lambda c: -sum(counts[c].values())):
+        print(f"\n[{c}]")
+        for (word, out), k in classes[c].most_common(n):
+            print(f"  {k:3d}  {word}  ->  {out}")
+
+
 def _table(title: str, rows) -> None:
     head = f"{'file':26} {'sents':>5} | {'system':6} {'P':>6} {'R':>6} {'F1':>6} {'TP':>6} {'TP(sp)':>6} {'FP':>5} {'FN':>5} {'split':>5}"
     print(title)
@@ -153,6 +228,7 @@ def _table(title: str, rows) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--show", type=int, default=0, help="print the N most frequent errors of ours")
+    ap.add_argument("--misses", type=int, default=0, help="print misses by class, N words per class")
     ap.add_argument("--method", choices=("issue", "strict"), default="issue", help="which table --show explains")
     args = ap.parse_args(argv)
     files = sorted(UD.glob("*.conllu")) if UD.is_dir() else []
@@ -172,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     methods = ("issue", "strict")
     rows: dict[str, list] = {m: [] for m in methods}
     total = {m: {"ours": Score(), "hazm": Score()} for m in methods}
+    per_file: dict[str, Score] = {}
     for path in files:
         sc = {m: {"ours": Score(), "hazm": Score()} for m in methods}
         sents = sentences(path)
@@ -182,11 +259,12 @@ def main(argv: list[str] | None = None) -> int:
                 out = fn(inp)
                 refs = {"issue": fn(g), "strict": strict_ref}
                 for m in methods:
-                    ex = args.show > 0 and name == "ours" and m == args.method
+                    ex = (args.show > 0 or args.misses > 0) and name == "ours" and m == args.method
                     sc[m][name].add(refs[m], out, fold, ign, ex)
                     total[m][name].add(refs[m], out, fold, ign, ex)
         for m in methods:
             rows[m].append((path.name, len(sents), sc[m]))
+        per_file[path.name] = sc[args.method]["ours"]
     n_all = sum(r[1] for r in rows["issue"])
     for m in methods:
         rows[m].append(("ALL", n_all, total[m]))
@@ -201,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nmost frequent missed half-spaces (ours, {args.method} method, reference spelling):")
         for w, c in t.fn_ex.most_common(args.show):
             print(f"  {c:4d}  {w}")
+    if args.misses:
+        print()
+        _print_misses(per_file, args.misses)
     return 0
 
 

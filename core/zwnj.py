@@ -67,6 +67,7 @@ def _rows(path: Path):
 
 _ROW = re.compile("^([^\t\n]+)\t([^\t\n]*)\t?([^\n]*)", re.M)
 _NO_TAGS: frozenset[str] = frozenset()
+_NOUN_ADJ = frozenset(("N", "AJ"))
 
 
 class _Rows:
@@ -173,9 +174,13 @@ class _Lexicon:
                 zw_forms[key] = (f, w)
         index_get = index.get
 
-        def known(k: str) -> bool:  # listed joined with a frequency > 0
+        def known(k: str) -> bool:
+            """Listed joined with a frequency > 0 that its ZWNJ spelling does not beat."""
             i = index_get(k)
-            return i is not None and freqs[i][:1] not in ("0", "")
+            if i is None or freqs[i][:1] in ("0", ""):
+                return False
+            z = zw_forms.get(k)
+            return z is None or z[0] <= int(freqs[i])
 
         # joined spelling -> ZWNJ spelling, only where the ZWNJ spelling wins
         self.zw: dict[str, str] = {}
@@ -209,6 +214,7 @@ class _Lexicon:
         preverbs: list[str] = []
         pres_end: list[str] = []
         past_end: list[str] = []
+        adj_suffixes: list[str] = []
         for row in _rows(_DATA / "zwnj_affixes.tsv"):
             kind = row[0]
             affix = row[1] if len(row) > 1 else ""
@@ -235,6 +241,8 @@ class _Lexicon:
                 pres_end.append(affix)
             elif kind == "past_end":
                 past_end.append(affix)
+            elif kind == "adj_suffix":
+                adj_suffixes.append(affix)
         by_len = lambda a: -len(a[0])  # noqa: E731
         self.suffixes = sorted(suffixes, key=by_len)
         self.after_he = sorted(after_he, key=by_len)
@@ -244,6 +252,7 @@ class _Lexicon:
         self.after_vowel = tuple(sorted(after_vowel, key=len, reverse=True))
         self.derived = tuple(sorted(derived, key=len, reverse=True))
         self.no_ezafe_next = frozenset(no_ezafe)
+        self.adj_suffixes = tuple(sorted(adj_suffixes, key=len, reverse=True))
         # «Xهای» words whose two readings the lexicon cannot decide: word -> «Xه‌ای»
         self.he_or_plural: dict[str, str] = {}
         self.preverbs = sorted(preverbs, key=len, reverse=True)
@@ -290,6 +299,30 @@ class _Lexicon:
     def real(self, w: str) -> bool:
         """A joined word that is a word in its own right."""
         return w in self.keep or self.freq.get(w, 0) > 0 or w in self.bare_verbs or w in self.participles
+
+    def adjective(self, w: str) -> int:
+        """Score (> 0) if ``w`` reads as an adjective that takes «تر»/«ترین»: tagged AJ
+        in hazm's lexicon (with any frequency), a compound spelled with a half-space, a past participle («پیشرفته»), its
+        comparative listed with a half-space, or a known noun/adjective + an
+        adjective-forming suffix (``adj_suffix`` rows: «اقتصادی», «عاقلانه»)."""
+        f = self.freq.get(w, 0)
+        tags = self.pos.get(w, _NO_TAGS)
+        if "AJ" in tags:
+            return max(f, 1)
+        if w in self.zw:  # a compound spelled with a half-space («دوست‌داشتنی»)
+            return max(self.zw_freq.get(w, 0), 1)
+        if len(w) < 3 or w in self.bare_verbs:
+            return 0
+        if w in self.participles or (w + "تر") in self.zw_freq or (w + "ترین") in self.zw_freq:
+            return 1
+        for e in self.adj_suffixes:
+            if w.endswith(e) and len(w) >= len(e) + 3:
+                base = w[: -len(e)]
+                if e == "ی" and base[-1] in "یاو":
+                    continue  # «تویی», «آمریکایی»: not a plain noun + «ی»
+                if self.freq.get(base, 0) > 0 and self.pos.get(base, _NO_TAGS) & _NOUN_ADJ:
+                    return 1
+        return 0
 
     def stem_ok(self, w: str, cond: frozenset[str], loose: bool = False) -> int:
         """Score (> 0) if ``w`` is a known stem carrying one of the POS tags ``cond``.
@@ -430,7 +463,10 @@ def _analyze(lex: _Lexicon, w: str) -> str | None:
         if w.endswith(suf) and len(w) >= len(suf) + 2:
             stem = w[: -len(suf)]
             plural = suf.startswith("ها")
-            score = lex.stem_ok(stem, cond, loose=plural)
+            if "ADJ" in cond:
+                score = lex.adjective(stem)
+            else:
+                score = lex.stem_ok(stem, cond, loose=plural)
             if not score:
                 continue
             cands.append((score, "suf" + suf, _join(lex.zw.get(stem, stem), suf)))
@@ -471,6 +507,17 @@ def _analyze(lex: _Lexicon, w: str) -> str | None:
 _SUFFIX_PARTS: frozenset[str] | None = None
 
 
+def _cuts(w: str) -> frozenset[int]:
+    """Where ``w`` has its half-spaces, as offsets into its joined spelling."""
+    out, k = [], 0
+    for c in w:
+        if c == ZWNJ:
+            out.append(k)
+        else:
+            k += 1
+    return frozenset(out)
+
+
 def _repair_parts(w: str) -> str:
     """A word that already has ZWNJs: drop the invisible ZWNJ hazm puts after a
     non-joining letter before a suffix («بندر‌ها» → «بندرها») and repair each part."""
@@ -478,6 +525,9 @@ def _repair_parts(w: str) -> str:
     lex = lexicon()
     if _SUFFIX_PARTS is None:
         _SUFFIX_PARTS = frozenset(s for s, _ in lex.suffixes) | frozenset(s for s, _ in lex.after_he)
+    z = lex.zw.get(w.replace(ZWNJ, ""))
+    if z is not None and _cuts(w) <= _cuts(z):
+        return z  # the lexicon's spelling keeps every half-space the writer put
     parts = w.split(ZWNJ)
     out = [repair_word(parts[0]) if len(parts[0]) >= 3 else parts[0]]
     for p in parts[1:]:
