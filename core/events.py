@@ -624,11 +624,11 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
                     break
         if hit is None and a.verb[k] is None:
             # joined: «کشته‌شده»
-            for j in range(2, len(f) - 1):
+            for j in range(2, min(len(f) - 1, L.max_lv_first + 1)):
                 for t in L.lv_first.get(f[:j], ()):
                     if len(t.words) != 1:
                         continue
-                    vf = L.verbs.get((f[j:],))
+                    vf = L.verb_forms((f[j:],))
                     if vf and any(x.stem == t.light for x in vf):
                         hit = (t, 1, [x for x in vf if x.stem == t.light][0], k)
                         break

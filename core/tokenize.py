@@ -3,7 +3,8 @@
 hazm's tokenizers return strings, not positions, and its WordTokenizer glues verb
 parts with «_» («خواهد_رفت»), which is not in the text. newsx tokenizes the
 normalized text with one linear regular expression instead, so every token is a true
-substring (its original span comes from the alignment); hazm's Lemmatizer gives lemmas.
+substring (its original span comes from the alignment); lemmas are hazm's Lemmatizer's
+(computed by core/lemma.py from hazm's data without building the Lemmatizer).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from functools import lru_cache
 
 from .doc import Doc, WSentence, WToken
+from .lemma import lemmatize
 
 _D = r"0-9\u06f0-\u06f9\u0660-\u0669"
 _TOKEN = re.compile(
@@ -31,20 +33,13 @@ _TOKEN = re.compile(
 _SENT_END = re.compile(r"[.!?؟…]++[»\"')\]]*+(?=\s|$)|\n")
 
 
-@lru_cache(maxsize=1)
-def _lemmatizer():
-    from hazm import Lemmatizer
-
-    return Lemmatizer()
-
-
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """hazm's lemma of a word; verbs come as «past#present» stems (e.g. «کرد#کن»)."""
     if not word or not word[0].isalpha():
         return word
     try:
-        return _lemmatizer().lemmatize(word)
+        return lemmatize(word)
     except Exception:  # hazm is not total over arbitrary input
         return word
 

@@ -10,7 +10,9 @@ Everything is built once, at first use (:func:`lexicon`).
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -75,29 +77,25 @@ def _tokens(phrase: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in phrase.split())
 
 
+_JOINTS = re.compile("[ \u200c]")
+#: for n joints, every way of writing them: a space or nothing (n ≤ 3)
+_CHOICES = [list(itertools.product((" ", ""), repeat=n)) for n in range(4)]
+
+
 def _variants(form: str) -> set[tuple[str, ...]]:
     """Token tuples a form may appear as: each joint written as half-space, space or nothing."""
-    parts: list[str] = []
-    seps: list[str] = []
-    cur = ""
-    for ch in form:
-        if ch in (" ", ZWNJ):
-            parts.append(cur)
-            seps.append(ch)
-            cur = ""
-        else:
-            cur += ch
-    parts.append(cur)
-    out: set[tuple[str, ...]] = set()
-    if len(seps) > 3:
+    parts = _JOINTS.split(form)
+    if len(parts) > 4:
         return {tuple(fold(p) for p in form.split())}
-    for choice in itertools.product((" ", ""), repeat=len(seps)):
-        s = parts[0]
-        for sep, p in zip(choice, parts[1:]):
+    out: set[tuple[str, ...]] = set()
+    first, rest = parts[0], parts[1:]
+    for choice in _CHOICES[len(rest)]:
+        s = first
+        for sep, p in zip(choice, rest):
             s += sep + p
-        toks = tuple(fold(t) for t in s.split())
+        toks = s.split()
         if 0 < len(toks) <= _MAX_VERB_TOKENS:
-            out.add(toks)
+            out.add(tuple([t.translate(_FOLD) for t in toks]))
     return out
 
 
@@ -108,27 +106,110 @@ def _conjugation():
     return Conjugation()
 
 
+def _analysis(stem: str, f: str, vocab: set[str]) -> VerbForm:
+    """What one conjugated form ``f`` of ``stem`` is (``vocab``: the words of all its forms)."""
+    past = stem.split("#")[0]
+    words = f.split()
+    participle = past + "ه"
+    neg = any(w.startswith("ن") and w[1:] in vocab for w in words)
+    passive = (
+        stem != "شد#شو"
+        and len(words) >= 2
+        and words[0] in (participle, "ن" + participle)
+        and any(w.lstrip("ن").replace("می" + ZWNJ, "").startswith(("شد", "شو")) for w in words[1:])
+    )
+    # infinitives and bare participles («کرده», «کشته شده») do not close a clause
+    finite = f != past + "ن" and words[-1] not in (participle, "ن" + participle, "شده", "نشده")
+    w0 = words[0][1:] if neg else words[0]
+    past_form = w0.startswith(past) and "می" + ZWNJ not in f and not passive
+    return VerbForm(stem, neg, passive, finite, past_form)
+
+
 def _forms(stem: str) -> list[tuple[str, VerbForm]]:
-    past, _present = stem.split("#")
     forms = _conjugation().get_all(stem)
     vocab = {w for f in forms for w in f.split()}
-    participle = past + "ه"
-    out = []
-    for f in forms:
-        words = f.split()
-        neg = any(w.startswith("ن") and w[1:] in vocab for w in words)
-        passive = (
-            stem != "شد#شو"
-            and len(words) >= 2
-            and words[0] in (participle, "ن" + participle)
-            and any(w.lstrip("ن").replace("می" + ZWNJ, "").startswith(("شد", "شو")) for w in words[1:])
-        )
-        # infinitives and bare participles («کرده», «کشته شده») do not close a clause
-        finite = f != past + "ن" and words[-1] not in (participle, "ن" + participle, "شده", "نشده")
-        w0 = words[0][1:] if neg else words[0]
-        past_form = w0.startswith(past) and "می" + ZWNJ not in f and not passive
-        out.append((f, VerbForm(stem, neg, passive, finite, past_form)))
-    return out
+    return [(f, _analysis(stem, f, vocab)) for f in forms]
+
+
+#: a form's letters as its matched tokens join up: no spaces, no half-spaces, folded
+_SQUASH = {**_FOLD, ord(" "): None}
+
+
+class _VerbIndex:
+    """Every conjugated form of the lexicon's verb stems, as token tuples, looked up by
+    their first token.
+
+    Expanding all forms into all their spellings (:func:`_variants`) up front costs more
+    than the rest of the start-up of the event stage; instead the forms are sorted by
+    their letters, and the token tuples that start with a given token are built the
+    first time that token is looked up — from the forms whose letters start with it.
+    The result is the same as the full table: per key, the analyses in the order of
+    (stem, form), copulas after verbs, ``not_verb`` entries removed.
+    """
+
+    def __init__(self, stems: list[str], copulas: list[tuple[str, ...]], not_verb: set[tuple[str, ...]]):
+        conj = _conjugation()
+        self.stems = stems
+        self.forms: list[tuple[int, str]] = []  #: (stem number, form), in build order
+        keyed: list[tuple[str, int]] = []
+        for si, stem in enumerate(stems):
+            for f in conj.get_all(stem):
+                keyed.append(("".join(f.split()).translate(_SQUASH), len(self.forms)))
+                self.forms.append((si, f))
+        keyed.sort()
+        self.letters = [k for k, _ in keyed]
+        self.order = [r for _, r in keyed]
+        self.copulas = copulas
+        self.not_verb = not_verb
+        self._vocab: dict[int, set[str]] = {}
+        self._variants: dict[int, set[tuple[str, ...]]] = {}
+        self._cache: dict[str, tuple[dict[tuple[str, ...], list[VerbForm]], int]] = {}
+
+    def _analysis(self, rank: int) -> VerbForm:
+        si, f = self.forms[rank]
+        vocab = self._vocab.get(si)
+        if vocab is None:
+            vocab = self._vocab[si] = {w for g in _conjugation().get_all(self.stems[si]) for w in g.split()}
+        return _analysis(self.stems[si], f, vocab)
+
+    def first(self, w: str) -> tuple[dict[tuple[str, ...], list[VerbForm]], int]:
+        """The forms whose first token is ``w`` (token tuple -> analyses), and the
+        longest of them in tokens (0 if none)."""
+        hit = self._cache.get(w)
+        if hit is not None:
+            return hit
+        letters = self.letters
+        i = bisect.bisect_left(letters, w)
+        ranks = []
+        while i < len(letters) and letters[i].startswith(w):
+            ranks.append(self.order[i])
+            i += 1
+        out: dict[tuple[str, ...], list[VerbForm]] = {}
+        for r in sorted(ranks):
+            vs = self._variants.get(r)
+            if vs is None:
+                vs = self._variants[r] = _variants(self.forms[r][1])
+            vf = None
+            for v in vs:
+                if v[0] != w:
+                    continue
+                if vf is None:
+                    vf = self._analysis(r)
+                lst = out.setdefault(v, [])
+                if vf not in lst:
+                    lst.append(vf)
+        for cop in self.copulas:
+            if cop[0] == w:
+                lst = out.setdefault(cop, [])
+                vf = VerbForm("است", cop[0].startswith("نی"), False, True)
+                if vf not in lst:
+                    lst.append(vf)
+        for k in [k for k in out if k in self.not_verb]:
+            del out[k]
+        hit = (out, max(map(len, out), default=0))
+        if len(self._cache) < 200_000:
+            self._cache[w] = hit
+        return hit
 
 
 class Lexicon:
@@ -188,19 +269,11 @@ class Lexicon:
             for toks in self.lexicon.get(cls, []):
                 if "#" in toks[-1]:
                     stems.add(toks[-1])
-        self.verbs: dict[tuple[str, ...], list[VerbForm]] = {}
-        for stem in sorted(stems):
-            for form, vf in _forms(stem):
-                for v in _variants(form):
-                    lst = self.verbs.setdefault(v, [])
-                    if vf not in lst:
-                        lst.append(vf)
-        for cop in self.lexicon.get("copula", []):
-            if "#" not in cop[-1]:
-                lst = self.verbs.setdefault(cop, [])
-                vf = VerbForm("است", cop[0].startswith("نی"), False, True)
-                if vf not in lst:
-                    lst.append(vf)
+        self._verbs = _VerbIndex(
+            sorted(stems),
+            [cop for cop in self.lexicon.get("copula", []) if "#" not in cop[-1]],
+            set(self.lexicon.get("not_verb", [])),
+        )
         # nonverbal parts of compounds, by first token
         self.lv_first: dict[str, list[Trigger]] = {}
         self.verb_triggers: dict[str, list[Trigger]] = {}
@@ -214,16 +287,11 @@ class Lexicon:
                 self.nouns.setdefault(t.words, t)
         self.max_noun = max((len(k) for k in self.nouns), default=1)
         self.max_lv = max((len(t.words) for t in self.triggers if t.kind == "lv"), default=1)
+        self.max_lv_first = max(map(len, self.lv_first), default=0)  #: longest first word, in letters
         self.support_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for (w, light) in self.support_verbs:
             self.support_first.setdefault(w[0] if w else "", []).append((w, light))
 
-        for w in self.lexicon.get("not_verb", []):
-            self.verbs.pop(w, None)
-        self.verb_first: dict[str, int] = {}
-        for key in self.verbs:
-            if len(key) > self.verb_first.get(key[0], 0):
-                self.verb_first[key[0]] = len(key)
         self._phrases = {k: sorted(v, key=len, reverse=True) for k, v in self.lexicon.items()}
         self._by_first: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         for cls, ps in self._phrases.items():
@@ -258,14 +326,20 @@ class Lexicon:
         """The longest verb form starting at token ``i``: (number of tokens, analyses)."""
         if i >= end:
             return None
-        longest = self.verb_first.get(folded[i], 0)
+        verbs, longest = self._verbs.first(folded[i])
         if not longest:
             return None
         for n in range(min(longest, end - i), 0, -1):
-            vf = self.verbs.get(tuple(folded[i : i + n]))
+            vf = verbs.get(tuple(folded[i : i + n]))
             if vf:
                 return n, vf
         return None
+
+    def verb_forms(self, toks: tuple[str, ...]) -> list[VerbForm] | None:
+        """The analyses of the verb form written as the tokens ``toks``, or None."""
+        if not toks:
+            return None
+        return self._verbs.first(toks[0])[0].get(toks)
 
     def _noun1(self, tok: str) -> Trigger | None:
         c = self._noun_cache.get(tok, False)

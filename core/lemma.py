@@ -1,0 +1,107 @@
+"""hazm's lemmas without building hazm's ``Lemmatizer``.
+
+``hazm.Lemmatizer()`` costs 1–2 s at start-up: it reads words.dat through a
+``WordTokenizer`` and conjugates every verb of verbs.dat into a dictionary of about
+half a million forms, most of them several words long («دیده نمی‌شدند»), which a
+single token never is. This module gives the same answers as
+``Lemmatizer().lemmatize(word)`` (no ``pos``) for single tokens, from the same data
+files, but conjugates a verb only when a word could be one of its forms:
+
+* a word listed in words.dat is its own lemma;
+* else, if it is a conjugated form (``Conjugation.get_all``) of a verb, the lemma is
+  that verb as «past#present»; where several verbs share a form, hazm keeps the one it
+  conjugated last (verbs.dat read in reverse), and so do we. Every form of a verb
+  contains its past or its present stem, so the candidate verbs of a word are those
+  with a stem inside the word; each candidate is conjugated once (cached) and kept
+  if the word is among its forms. The word «است» alone is «#است» (hazm's special case);
+* else hazm's ``Stemmer`` stem, if that is a listed word;
+* else the word itself.
+
+Multi-word forms (with a space or hazm's «_» joiner) cannot be tokens here, so the
+verb check only looks at forms without them. tests/test_lemma.py compares this with
+hazm's Lemmatizer on every form of every verb and on free text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+
+class _Data:
+    __slots__ = ("words", "verbs", "by_stem", "always", "max_stem", "stemmer", "conj")
+
+    def __init__(self) -> None:
+        import hazm
+        from hazm.lemmatizer import Conjugation
+
+        folder = Path(hazm.__file__).resolve().parent / "data"
+        words = set()
+        with (folder / "words.dat").open(encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.strip().split("\t")
+                if len(parts) == 3:  # hazm's words_list keeps only such lines
+                    words.add(parts[0])
+        self.words = frozenset(words)
+        with (folder / "verbs.dat").open(encoding="utf-8") as fh:
+            # hazm's WordTokenizer: the file's lines, stripped, in reverse order
+            self.verbs: list[str] = list(reversed([v.strip() for v in fh if v]))
+        by_stem: dict[str, list[int]] = {}
+        always: list[int] = []  # verbs with an empty stem («#هست»): any word may be a form
+        for k, verb in enumerate(self.verbs):
+            stems = verb.split("#")
+            if not all(stems):
+                always.append(k)
+            for stem in set(stems):
+                if stem:
+                    by_stem.setdefault(stem, []).append(k)
+        self.by_stem = by_stem
+        self.always = always
+        self.max_stem = max(map(len, by_stem))
+        self.stemmer = hazm.Stemmer()
+        self.conj = Conjugation()
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    return _Data()
+
+
+@lru_cache(maxsize=None)
+def _forms(k: int) -> frozenset[str]:
+    """The single-word forms of verb number ``k`` (hazm's conjugations)."""
+    d = _data()
+    return frozenset(f for f in d.conj.get_all(d.verbs[k]) if " " not in f and "_" not in f)
+
+
+def verb_of(word: str) -> str | None:
+    """The verb («past#present») of which ``word`` is a conjugated form, as hazm's
+    Lemmatizer would pick it, or None."""
+    d = _data()
+    cands: set[int] = set(d.always)
+    n = len(word)
+    for i in range(n):
+        for j in range(i + 1, min(n, i + d.max_stem) + 1):
+            ks = d.by_stem.get(word[i:j])
+            if ks:
+                cands.update(ks)
+    for k in sorted(cands, reverse=True):  # hazm keeps the last verb conjugated
+        if word in _forms(k):
+            return d.verbs[k]
+    if word == "است":
+        return "#است"
+    return None
+
+
+def lemmatize(word: str) -> str:
+    """``hazm.Lemmatizer().lemmatize(word)`` for a single token."""
+    d = _data()
+    if word in d.words:
+        return word
+    v = verb_of(word)
+    if v is not None:
+        return v
+    stem = d.stemmer.stem(word)
+    if stem and stem in d.words:
+        return stem
+    return word
