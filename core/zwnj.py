@@ -215,6 +215,7 @@ class _Lexicon:
         pres_end: list[str] = []
         past_end: list[str] = []
         adj_suffixes: list[str] = []
+        tails: list[tuple[str, frozenset[str]]] = []
         for row in _rows(_DATA / "zwnj_affixes.tsv"):
             kind = row[0]
             affix = row[1] if len(row) > 1 else ""
@@ -241,6 +242,8 @@ class _Lexicon:
                 pres_end.append(affix)
             elif kind == "past_end":
                 past_end.append(affix)
+            elif kind == "tail":
+                tails.append((affix, cond))
             elif kind == "adj_suffix":
                 adj_suffixes.append(affix)
         by_len = lambda a: -len(a[0])  # noqa: E731
@@ -248,6 +251,7 @@ class _Lexicon:
         self.after_he = sorted(after_he, key=by_len)
         self.after_ye = sorted(after_ye, key=by_len)
         self.prefixes = sorted(prefixes, key=by_len)
+        self.tails = sorted(tails, key=by_len)
         self.mi = sorted(mi, key=len, reverse=True)
         self.after_vowel = tuple(sorted(after_vowel, key=len, reverse=True))
         self.derived = tuple(sorted(derived, key=len, reverse=True))
@@ -279,6 +283,7 @@ class _Lexicon:
             for e in past_end:
                 forms.add(s + e)
         self.bare_verbs = frozenset(forms)
+        self.past_stems = frozenset(past)
         # causatives (stem + «ان»), only trusted right after «می»/«نمی»
         for s in present:
             if s[-1] not in "اآوی":
@@ -424,6 +429,9 @@ def _analyze(lex: _Lexicon, w: str) -> str | None:
             rest = w[len(m):]
             if rest in lex.verb_forms:
                 return m + ZWNJ + rest
+            # past progressive participle («می‌کرده», «می‌شده»)
+            if rest[-1:] == "ه" and rest[:-1] in lex.past_stems:
+                return m + ZWNJ + rest
             break
     for pv in lex.preverbs:
         if w.startswith(pv):
@@ -501,6 +509,12 @@ def _analyze(lex: _Lexicon, w: str) -> str | None:
             rest = w[len(pre):]
             if lex.stem_ok(rest, cond) and rest not in lex.verb_forms and not lex.real(pre + rest):
                 return pre + ZWNJ + lex.zw.get(rest, rest)
+    # known noun/adjective + compound tail («منتشرشده» → «منتشر‌شده», «مصرف‌کنندگان»)
+    for tail, cond in lex.tails:
+        if w.endswith(tail) and len(w) >= len(tail) + 3:
+            head = w[: -len(tail)]
+            if head in lex.zw or lex.stem_ok(head, cond):
+                return lex.zw.get(head, head) + ZWNJ + tail
     return None
 
 
