@@ -216,6 +216,7 @@ class _Lexicon:
         past_end: list[str] = []
         adj_suffixes: list[str] = []
         tails: list[tuple[str, frozenset[str]]] = []
+        name_tails: list[tuple[str, frozenset[str]]] = []
         for row in _rows(_DATA / "zwnj_affixes.tsv"):
             kind = row[0]
             affix = row[1] if len(row) > 1 else ""
@@ -242,6 +243,8 @@ class _Lexicon:
                 pres_end.append(affix)
             elif kind == "past_end":
                 past_end.append(affix)
+            elif kind == "name_tail":
+                name_tails.append((affix, cond))
             elif kind == "tail":
                 tails.append((affix, cond))
             elif kind == "adj_suffix":
@@ -252,6 +255,7 @@ class _Lexicon:
         self.after_ye = sorted(after_ye, key=by_len)
         self.prefixes = sorted(prefixes, key=by_len)
         self.tails = sorted(tails, key=by_len)
+        self.name_tails = sorted(name_tails, key=by_len)
         self.mi = sorted(mi, key=len, reverse=True)
         self.after_vowel = tuple(sorted(after_vowel, key=len, reverse=True))
         self.derived = tuple(sorted(derived, key=len, reverse=True))
@@ -284,6 +288,7 @@ class _Lexicon:
                 forms.add(s + e)
         self.bare_verbs = frozenset(forms)
         self.past_stems = frozenset(past)
+        self.past_end = tuple(sorted(past_end, key=len, reverse=True))
         # causatives (stem + «ان»), only trusted right after «می»/«نمی»
         for s in present:
             if s[-1] not in "اآوی":
@@ -432,6 +437,23 @@ def _analyze(lex: _Lexicon, w: str) -> str | None:
             # past progressive participle («می‌کرده», «می‌شده»)
             if rest[-1:] == "ه" and rest[:-1] in lex.past_stems:
                 return m + ZWNJ + rest
+            # a regular past stem in «ید»/«اند» missing from verbs.dat («می‌فشانید»,
+            # «می‌گراییدم») when its base is no noun («میزبانید» stays)
+            if len(rest) >= 5:
+                for e in lex.past_end:
+                    stem = rest[: len(rest) - len(e)] if e else rest
+                    if e and not rest.endswith(e):
+                        continue
+                    for v in ("اند", "ید"):
+                        base = stem[: -len(v)]
+                        if (
+                            stem.endswith(v)
+                            and len(base) >= 2
+                            and base[-1] != "ه"  # «میوه» + «اند»
+                            and "N" not in lex.pos.get(base, _NO_TAGS)
+                            and (m + base) not in lex.freq  # «میکروب» + «ید»
+                        ):
+                            return m + ZWNJ + rest
             break
     for pv in lex.preverbs:
         if w.startswith(pv):
@@ -515,6 +537,12 @@ def _analyze(lex: _Lexicon, w: str) -> str | None:
             head = w[: -len(tail)]
             if head in lex.zw or lex.stem_ok(head, cond):
                 return lex.zw.get(head, head) + ZWNJ + tail
+    # surname + family-name suffix («هاشمی‌پور», «محبی‌نیا», «حسن‌زاده»)
+    for tail, cond in lex.name_tails:
+        if w.endswith(tail) and len(w) >= len(tail) + 3:
+            head = w[: -len(tail)]
+            if (head[-1] == "ی" and head[-2] not in "یاو") or ("*" in cond and lex.freq.get(head, 0) > 0):
+                return head + ZWNJ + tail
     return None
 
 
