@@ -193,6 +193,7 @@ class _Lexicon:
             self.zw[key] = w
         # ZWNJ spellings' parts count as known words too (for suffix stems)
         self.zw_freq = {k: f for k, (f, _) in zw_forms.items()}
+        self.zw_listed = {k: z for k, (_, z) in zw_forms.items()}
 
         self.keep: set[str] = set()
         for row in _rows(_DATA / "zwnj_exceptions.tsv"):
@@ -511,6 +512,10 @@ def _analyze(lex: _Lexicon, w: str) -> str | None:
             pl = [c for c in cands if c[1] == "sufهای"]
             if not pl:
                 return he[0][2]
+            if lex.zw_listed.get(w) == he[0][2]:
+                # hazm's lexicon lists «Xه‌ای» as a word of its own (an adjective:
+                # «حرفه‌ای», «منطقه‌ای»); it lists no plurals: the adjective wins
+                return he[0][2]
             f_he, f_pl = he[0][0], pl[0][0]
             if f_pl >= _HE_RATIO * f_he:
                 return pl[0][2]
@@ -529,7 +534,11 @@ def _analyze(lex: _Lexicon, w: str) -> str | None:
     for pre, cond in lex.prefixes:
         if w.startswith(pre) and len(w) >= len(pre) + 3:
             rest = w[len(pre):]
-            if lex.stem_ok(rest, cond) and rest not in lex.verb_forms and not lex.real(pre + rest):
+            if (
+                lex.stem_ok(rest, cond, loose="LOOSE" in cond)
+                and rest not in lex.verb_forms
+                and not lex.real(pre + rest)
+            ):
                 return pre + ZWNJ + lex.zw.get(rest, rest)
     # known noun/adjective + compound tail («منتشرشده» → «منتشر‌شده», «مصرف‌کنندگان»)
     for tail, cond in lex.tails:
