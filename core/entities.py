@@ -184,7 +184,19 @@ class _Ctx:
 
     def is_verb(self, i: int) -> bool:
         t = self.doc.tokens[i]
-        return "#" in t.lemma or t.norm in self.lex.verb_forms or self.fold[i].startswith(("می ", "نمی "))
+        if "#" in t.lemma or t.norm in self.lex.verb_forms:
+            return True
+        f = self.fold[i]
+        if " " in f:
+            parts = f.split(" ")
+            if any(p in ("می", "نمی") for p in parts[:-1]):
+                return True  # «می‌گوید», «برمی‌گرداند»
+        w = t.norm
+        if w.endswith(("ند", "یم", "ید")) and len(w) > 4:
+            stem = w[:-2]
+            if "AJ" in self.lex.pos.get(stem, ()):
+                return True  # «امیدوارند»: an adjective with a copula
+        return False
 
     def is_common(self, i: int) -> bool:
         w = self.doc.tokens[i].norm
@@ -266,10 +278,15 @@ def find(doc: Doc) -> list[Cand]:
                           extra={"canonical": entry.canonical, "source": "gazetteer"}))
 
     # heads: organizations and places
+    blockers = c.g.head_blockers()
     for i, (j, h) in c.head_at.items():
         k = j
-        if i > 0 and c.same_sent(i - 1, i) and toks[i - 1].norm[:1].isdigit():
-            continue  # «۱۲۰ شرکت صادرکننده»: a count, not a name
+        if i > 0 and c.same_sent(i - 1, i):
+            if toks[i - 1].norm[:1].isdigit():
+                continue  # «۱۲۰ شرکت صادرکننده»: a count, not a name
+            blk = blockers.get(c.fold[i - 1], False)
+            if blk is None or (blk and c.fold[i] in blk):
+                continue  # «این شرکت …», «با شرکت …»
         gi = c.gaz.get(i)
         if gi is not None:
             # a listed organization that starts with the head («وزارت دفاع») + a place

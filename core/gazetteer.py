@@ -350,3 +350,14 @@ def surname_suffixes() -> tuple[tuple[str, int], ...]:
         if k:
             out.append((k, int(r[1]) if len(r) > 1 and r[1] else 2))
     return tuple(sorted(out, key=lambda x: (-len(x[0]), x[0])))
+
+
+@lru_cache(maxsize=1)
+def head_blockers() -> dict[str, frozenset[str] | None]:
+    """Folded word -> folded heads it blocks when right before them (None: every head)."""
+    out: dict[str, frozenset[str] | None] = {}
+    for r in _rows(DATA / "heads_blockers.tsv"):
+        k = fold_key(r[0])
+        hs = [fold_key(h) for h in r[1].split(",")] if len(r) > 1 and r[1] else []
+        out[k] = frozenset(h for h in hs if h) or None
+    return out
