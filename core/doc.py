@@ -67,11 +67,13 @@ class Doc:
     warnings: list[str] = field(default_factory=list)
     _tok_starts: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
+    _tok_spans: list[tuple[int, int]] | None = None
 
     def index(self) -> None:
         """Build lookup tables once tokens and sentences are final."""
         self._tok_starts = [t.nstart for t in self.tokens]
         self._sent_starts = [s.nstart for s in self.sentences]
+        self._tok_spans = None
 
     def sentence_at(self, npos: int) -> int:
         """Index of the sentence containing normalized position ``npos``."""
@@ -91,6 +93,14 @@ class Doc:
     def original(self, nstart: int, nend: int) -> tuple[int, int]:
         """Original offsets of the normalized span ``[nstart, nend)``."""
         return self.align.span(nstart, nend)
+
+    def token_spans(self) -> list[tuple[int, int]]:
+        """Original offsets of every token (``original`` of each), computed once."""
+        spans = self._tok_spans
+        if spans is None or len(spans) != len(self.tokens):
+            span = self.align.span
+            spans = self._tok_spans = [span(t.nstart, t.nend) for t in self.tokens]
+        return spans
 
 
 def resolve_overlaps(cands: Iterable[Cand]) -> list[Cand]:

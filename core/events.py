@@ -123,7 +123,7 @@ class _Art:
         toks = doc.tokens
         self.n = len(toks)
         self.fold = [fold(t.norm) for t in toks]
-        self.ospan = [doc.original(t.nstart, t.nend) for t in toks]
+        self.ospan = doc.token_spans()
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.entities = {e.id: e for e in entities}
         # mention -> token range; token -> mention

@@ -108,10 +108,10 @@ def analyze(
         outlet = meta.get("outlet") or None
     evs, quotes = events.extract(doc, mentions, ents, outlet=outlet)
 
-    tokens = []
-    for t in doc.tokens:
-        s, e = doc.original(t.nstart, t.nend)
-        tokens.append(Token(t.i, text[s:e], s, e, t.norm, t.lemma, t.sentence))
+    tokens = [
+        Token(t.i, text[s:e], s, e, t.norm, t.lemma, t.sentence)
+        for t, (s, e) in zip(doc.tokens, doc.token_spans())
+    ]
     sentences = []
     for ws in doc.sentences:
         s, e = doc.original(ws.nstart, ws.nend)

@@ -68,12 +68,16 @@ def _add(norm: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 def tokenize(doc: Doc, lemmas: bool = True) -> None:
     """Fill ``doc.sentences`` and ``doc.tokens``."""
     norm = doc.norm
+    tokens = doc.tokens
+    add = tokens.append
+    finditer = _TOKEN.finditer
+    n = len(tokens)
     for si, (s, e) in enumerate(sentence_spans(norm)):
-        first = len(doc.tokens)
-        for m in _TOKEN.finditer(norm, s, e):
-            word = m.group(0)
-            doc.tokens.append(
-                WToken(len(doc.tokens), m.start(), m.end(), word, si, lemma(word) if lemmas else word)
-            )
-        doc.sentences.append(WSentence(si, s, e, first, len(doc.tokens)))
+        first = n
+        for m in finditer(norm, s, e):
+            word = m.group()
+            a, b = m.span()
+            add(WToken(n, a, b, word, si, lemma(word) if lemmas else word))
+            n += 1
+        doc.sentences.append(WSentence(si, s, e, first, n))
     doc.index()
