@@ -47,6 +47,8 @@ specific to one article. Output is deterministic: events in article order, ids `
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -729,19 +731,36 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
             ev.targets.extend(subj[0])
         sev.append(ev)
 
-    # modality: hypothetical and opinion clauses, negated modals
+    # modality: hypothetical and opinion clauses, negated modals (scanned once per clause:
+    # an event after a hypothetical marker of its clause is dropped, a negated modal
+    # anywhere in the clause negates it, a nominal event in an opinion clause is dropped)
+    modal: dict[int, tuple[int, bool, bool | None]] = {}
     for e in sev:
         c0, c1 = clauses[e.clause]
-        for j in range(c0, c1):
-            if L.match("hypothetical", a.fold, j, c1) and e.t0 > j:
-                e.drop = True
-            if L.match("neg_modal", a.fold, j, c1):
-                e.negated = True
-        if e.trig is not None and e.trig.kind == "noun":
+        m = modal.get(e.clause)
+        if m is None:
+            first_hyp = -1  # none
+            neg = False
             for j in range(c0, c1):
-                v = a.verb[j]
-                if v and any(vf.stem in {p[0] for p in L.phrases("opinion")} for vf in v[1]):
-                    e.drop = True
+                if first_hyp < 0 and L.match("hypothetical", a.fold, j, c1):
+                    first_hyp = j
+                if not neg and L.match("neg_modal", a.fold, j, c1):
+                    neg = True
+            m = modal[e.clause] = (first_hyp, neg, None)
+        first_hyp, neg, opinion = m
+        if 0 <= first_hyp < e.t0:
+            e.drop = True
+        if neg:
+            e.negated = True
+        if e.trig is not None and e.trig.kind == "noun":
+            if opinion is None:
+                stems = {p[0] for p in L.phrases("opinion")}
+                opinion = any(
+                    a.verb[j] and any(vf.stem in stems for vf in a.verb[j][1]) for j in range(c0, c1)
+                )
+                modal[e.clause] = (first_hyp, neg, opinion)
+            if opinion:
+                e.drop = True
 
     # speech: complements, frames
     sev.sort(key=lambda e: e.t0)
@@ -779,11 +798,14 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
             continue
         _roles(a, e, clauses, frame_toks, s0, s1)
     # complements: actor inheritance, source, absorption
+    t0s = [e.t0 for e in sev]
     for sp in sev:
         if not (sp.speech or sp.frame) or sp.drop or sp.complement is None:
             continue
         p0, p1 = sp.complement
-        inner = [e for e in sev if p0 <= e.t0 < p1 and e is not sp and not e.drop and not e.frame]
+        # sev is in t0 order here: the events starting inside the complement are one slice
+        lo, hi = bisect.bisect_left(t0s, p0), bisect.bisect_left(t0s, p1)
+        inner = [e for e in sev[lo:hi] if e is not sp and not e.drop and not e.frame]
         for e in inner:
             if e.parent is not None:
                 continue
