@@ -14,6 +14,12 @@ word by word over hazm-normalized text, from data only:
 * ``core/data/zwnj_affixes.tsv`` (the affixes and the stems' POS they need) and
   ``core/data/zwnj_exceptions.tsv`` (curated words to keep joined or to respell).
 
+Further rules, all from the same data: comparatives «تر»/«ترین» after any word the
+lexicon shows to be an adjective (tagged AJ, a participle, a known noun + «ی»/«انه»/…);
+a noun + light-verb participle or agent noun («هزینه‌شده», «مصرف‌کنندگان»); «می» + a
+past participle or a regular past stem; family-name suffixes («هاشمی‌پور»); a ZWNJ
+spelling that words.dat lists more often than the joined one («علی‌رغم»).
+
 Precision comes first: a half-space is only inserted where the word is not itself a
 known word and a decomposition into known parts exists. «Xهای» has two readings,
 indefinite «Xه‌ای» and plural «X‌های»: the one whose stem is ten times the more frequent
@@ -540,7 +546,7 @@ def _analyze(lex: _Lexicon, w: str) -> str | None:
                 and not lex.real(pre + rest)
             ):
                 return pre + ZWNJ + lex.zw.get(rest, rest)
-    # known noun/adjective + compound tail («منتشرشده» → «منتشر‌شده», «مصرف‌کنندگان»)
+    # known noun/adjective + compound tail («هزینهشده» → «هزینه‌شده», «مصرف‌کنندگان»)
     for tail, cond in lex.tails:
         if w.endswith(tail) and len(w) >= len(tail) + 3:
             head = w[: -len(tail)]

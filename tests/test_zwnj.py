@@ -89,3 +89,54 @@ def test_he_or_plural_in_context(text: str, expected: str) -> None:
 def test_he_or_plural_undecided_before_a_noun() -> None:
     # «دستهای او»: «دست‌های او» or «دسته‌ای»? no context signal: at most one half-space
     assert normalize("دستهای او")[0].count(Z) <= 1
+
+
+@pytest.mark.parametrize(
+    "joined, expected",
+    [
+        # comparatives after adjectives by lexicon evidence (AJ tag, noun + «ی», participle)
+        ("اقتصادیترین", "اقتصادی‌ترین"),
+        ("جوانتر", "جوان‌تر"),
+        ("پیشرفتهتر", "پیشرفته‌تر"),
+        # compound prepositions/adverbs with «به»/«در» (curated)
+        ("بهرغم", "به‌رغم"),
+        ("درنتیجه", "در‌نتیجه"),
+        # the ZWNJ spelling hazm's lexicon lists more often than the joined one
+        ("علیرغم", "علی‌رغم"),
+        # noun + light-verb participle / agent noun
+        ("هزینهشده", "هزینه‌شده"),
+        ("مصرفکنندگان", "مصرف‌کنندگان"),
+        # «می» + past participle, «می» + regular past stem missing from verbs.dat
+        ("میگرفته", "می‌گرفته"),
+        ("میفشانید", "می‌فشانید"),
+        # family-name suffixes
+        ("هاشمیپور", "هاشمی‌پور"),
+        ("حسنزاده", "حسن‌زاده"),
+        # prefixes «نیمه», «ضد»
+        ("نیمهنهایی", "نیمه‌نهایی"),
+        # an «Xه‌ای» adjective hazm's lexicon lists
+        ("حرفهای", "حرفه‌ای"),
+    ],
+)
+def test_repairs_round3(joined: str, expected: str) -> None:
+    assert repair_word(joined) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    # loanwords/names ending in «تر», nouns + «اند» after «می», known joined words
+    ["فیلتر", "توییتر", "دختر", "میوهاند", "میکروبید", "میزبانید", "بهروز", "بهنام",
+     "ضدانقلاب", "کالیفرنیا", "کیفر", "میلیارد"],
+)
+def test_stays_joined_round3(word: str) -> None:
+    assert Z not in repair_word(word).replace("میوه" + Z, "")
+
+
+def test_number_words_not_joined() -> None:
+    assert normalize("یک میلیون نفر")[0] == "یک میلیون نفر"
+
+
+def test_partly_half_spaced_word_takes_lexicon_spelling() -> None:
+    # the writer's half-space is kept, the lexicon's other one added
+    out = repair_word("بی" + Z + "آنکه")
+    assert out.startswith("بی" + Z)
