@@ -30,7 +30,9 @@ _TOKEN = re.compile(
     )
 )
 # A sentence ends after . ! ? ؟ … (and any closing quotes/brackets), before space or end.
-_SENT_END = re.compile(r"[.!?؟…]++[»\"')\]]*+(?=\s|$)|\n")
+# A match starts only where a run of end marks starts: tried from inside a long run
+# («.....x») it would fail the same way, once per mark (quadratic).
+_SENT_END = re.compile(r"(?<![.!?؟…])[.!?؟…]++[»\"')\]]*+(?=\s|$)|\n")
 
 
 @lru_cache(maxsize=200_000)
