@@ -9,10 +9,10 @@ from conftest import jsonl, run_cli
 
 GAZ = (
     "# canonical\tlabel\tkind\tvariants\n"
-    "زرین‌کوب نوری\tPERSON\t\tزرینکوب نوری\n"
+    "گل‌افشان\tLOCATION\tvillage\tگلافشان|گل افشان\n"
     "شرکت کاغذسازان پارس\tORGANIZATION\tcompany\tکاغذسازان پارس\n"
 )
-TEXT = "به گزارش ایرنا، زرینکوب نوری مدیر کاغذسازان پارس گفت که تولید افزایش یافت."
+TEXT = "به گزارش ایرنا، مدیر کاغذسازان پارس در گلافشان گفت که تولید افزایش یافت."
 
 
 def _names(d: dict) -> set[tuple[str, str]]:
@@ -25,11 +25,11 @@ def test_user_gazetteer_adds_names(tmp_path: Path):
     art = tmp_path / "a.txt"
     art.write_text(TEXT, encoding="utf-8")
     plain = json.loads(run_cli("analyze", str(art)).stdout)
-    assert ("زرین‌کوب نوری", "PERSON") not in _names(plain)
+    assert ("گل‌افشان", "LOCATION") not in _names(plain)
     r = run_cli("analyze", str(art), "--gazetteer", str(gaz))
     assert r.returncode == 0, r.stderr
     names = _names(json.loads(r.stdout))
-    assert ("زرین‌کوب نوری", "PERSON") in names
+    assert ("گل‌افشان", "LOCATION") in names
     assert ("شرکت کاغذسازان پارس", "ORGANIZATION") in names
 
 
@@ -42,7 +42,7 @@ def test_user_gazetteer_reaches_worker_processes(tmp_path: Path):
     assert r.returncode == 0, r.stderr
     recs = jsonl(r.stdout)
     assert len(recs) == 6
-    assert all(("زرین‌کوب نوری", "PERSON") in _names(d) for d in recs)
+    assert all(("گل‌افشان", "LOCATION") in _names(d) for d in recs)
 
 
 def test_bad_gazetteer_is_a_usage_error(tmp_path: Path):
