@@ -45,6 +45,7 @@ _RARE_FREQ = 2_000_000  #: an unknown name after a title is rarer than this in h
 _CLOSED_TAGS = frozenset({"P", "CONJ", "PRO", "DET", "NUM", "POSTP", "PREP", "INT", "CL", "PS", "PR"})
 _COMMA = frozenset({"،", ","})
 _MAX_ORG_WORDS = 6
+_VERB_PREFIXES = frozenset({"بر", "در", "باز", "فرا", "فرو", "وا", "ور"})  #: «برمی‌گرداند»
 #: head kinds whose name may start with a word of heads_inner.tsv («تیم [ملی] …», «شورای [عالی] …»)
 _INNER_FIRST_KINDS = frozenset({"government", "education", "sport", "institute", "military"})
 
@@ -67,6 +68,8 @@ class _Ctx:
         self.g = g
         self.lex = lexicon()
         self.stop = g.stop_words()
+        self.name_stop = g.name_stop_words()
+        self.fn_stop = g.hazm_stop_words()
         self.first = g.first_names()
         self.inner = g.org_inner_words()
         self.suffixes = g.surname_suffixes()
@@ -189,7 +192,7 @@ class _Ctx:
         f = self.fold[i]
         if " " in f:
             parts = f.split(" ")
-            if any(p in ("می", "نمی") for p in parts[:-1]):
+            if any(p in ("می", "نمی") or (p.endswith("می") and p[:-2] in _VERB_PREFIXES) for p in parts[:-1]):
                 return True  # «می‌گوید», «برمی‌گرداند»
         w = t.norm
         if w.endswith(("ند", "یم", "ید")) and len(w) > 4:
@@ -243,8 +246,17 @@ def _person_after(c: _Ctx, i: int, strict: bool, lone: bool = False) -> int:
     amb = nfirst == 1 and c.first[c.fold[i]]
     # patronymic chain «X بن Y»
     def surname_ok(k: int) -> bool:
-        if not (k < c.n and c.same_sent(i, k) and c.namelike(k)) or c.in_gaz[k]:
+        if not (k < c.n and c.same_sent(i, k)):
             return False
+        if c.in_gaz[k]:
+            g = c.gaz.get(k)
+            # «عباس [مخبر]»: a listed bare surname after another first name
+            return not amb and g is not None and g[0] == k + 1 and g[3].label == "PERSON"
+        if not c.namelike(k):
+            # «محمد [سوری]»: a common word that is also a name may be a surname
+            return not amb and c.fold[k] in c.name_stop and c.fold[k].endswith("ی") and c.fold[k] not in c.fn_stop \
+                and not c.is_common(k) \
+                and not c.in_title[k] and not c.in_head[k] and not c.in_frame[k] and not c.is_verb(k)
         if amb or strict:
             return (c.unknown(k) or c.surname_like(k)) and c.fold[k] not in c.first
         return not c.plural(k)  # «مرگ و [میر] مادران»
@@ -260,7 +272,7 @@ def _person_after(c: _Ctx, i: int, strict: bool, lone: bool = False) -> int:
     if nfirst >= 2 and not amb:
         return j
     if lone and not amb and (j >= c.n or not c.same_sent(i, j) or not c.is_word(j) or c.is_verb(j)
-                             or c.fold[j] in c.stop):
+                             or c.fold[j] in c.fn_stop):
         return j  # a first name alone, before punctuation, a function word or a verb
     return i
 
@@ -344,6 +356,9 @@ def find(doc: Doc) -> list[Cand]:
                             if h.kind in ("media", "sport") and (c.is_common(end) or _relational(c, end)):
                                 break  # «شبکه [تلویزیونی]», «شبکه [خبری]»
                     end += 1
+                if end - k >= 2 and end < c.n and c.fold[end] == "را" and c.fold[end - 2] != "و" \
+                        and c.fold[end - 1] not in c.inner and not c.unknown(end - 1) and c.gaz.get(end - 1) is None:
+                    end -= 1  # «وزارت مسکن و شهرسازی [طرح] را …»: the object, not part of the name
                 if end > k and all(c.fold[x] in c.inner for x in range(k, end)):
                     continue  # «تیم ملی», «شورای عالی»: generic without a name
         if end == k:

@@ -219,6 +219,23 @@ def load_user(path: str | Path) -> list[tuple[Entry, list[str]]]:
 
 
 @lru_cache(maxsize=1)
+def name_stop_words() -> frozenset[str]:
+    """Folded words of ``names_stop.tsv`` only (common words that are also names)."""
+    return frozenset(w for w in (fold_key(r[0]) for r in _rows(DATA / "names_stop.tsv")) if w)
+
+
+@lru_cache(maxsize=1)
+def hazm_stop_words() -> frozenset[str]:
+    """Folded stop words of hazm's ``stopwords.dat`` (function words)."""
+    try:
+        from .zwnj import hazm_data_dir
+
+        return frozenset(w for w in (fold_key(r[0]) for r in _rows(hazm_data_dir() / "stopwords.dat")) if w)
+    except Exception:  # pragma: no cover - hazm missing
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Folded words that are never a name on their own (ours + hazm's stop words)."""
     words = {fold_key(r[0]) for r in _rows(DATA / "names_stop.tsv")}

@@ -206,3 +206,46 @@ def test_data_files_have_headers() -> None:
         if f.name == "gaz_country_aliases.tsv":
             continue
         assert gazetteer.read_entries(f)
+
+
+# round 2: one sentence per new rule, and traps for each (all written for these tests)
+CASES_R2 = [
+    # surname endings: after a first name, alone, after a title
+    ("فرشید کاظمی‌نیا مدیرکل این اداره است.", [("فرشید کاظمی‌نیا", "PERSON")]),
+    ("یاسمن دلاوری‌پور در این مسابقه اول شد.", [("یاسمن دلاوری‌پور", "PERSON")]),
+    ("در این جلسه توکلی‌نژاد از برنامه دفاع کرد.", [("توکلی‌نژاد", "PERSON")]),
+    ("به گفته کوروش بهرامی‌زاده، طرح تا پایان سال اجرا می‌شود.", [("کوروش بهرامی‌زاده", "PERSON")]),
+    # a name right before its office, no comma
+    ("هیروشی تاناکاوا مدیرعامل شرکت تولید قطعات گفت که فروش بیشتر شد.", [("هیروشی تاناکاوا", "PERSON")]),
+    # two unknown words before a speech verb
+    ("گونار هالورسن گفت: این قرارداد اهمیت زیادی دارد.", [("گونار هالورسن", "PERSON")]),
+    # a first name before a common word that is also a name, or before a listed surname
+    ("مهندس حسن سوری روز یکشنبه گفت که کار ادامه دارد.", [("حسن سوری", "PERSON")]),
+    ("کتابی که مهدی مخبر ترجمه کرده منتشر شد.", [("مهدی مخبر", "PERSON")]),
+    # organization heads: teams with discipline and age group, places inside, «و» inside
+    ("تیم ملی فوتبال نوجوانان ایران به اردو رفت.", [("تیم ملی فوتبال نوجوانان ایران", "ORGANIZATION")]),
+    ("شورای اسلامی شهر اصفهان بودجه را تصویب کرد.", [("شورای اسلامی شهر اصفهان", "ORGANIZATION")]),
+    ("مرکز تحقیقات کشاورزی گیلان گزارش داد.", [("مرکز تحقیقات کشاورزی گیلان", "ORGANIZATION")]),
+    ("وزارت مسکن و شهرسازی طرح را بررسی می‌کند.", [("وزارت مسکن و شهرسازی", "ORGANIZATION")]),
+    # new list entries
+    ("آنها به شهر نیشابور و کاشمر رفتند.", [("نیشابور", "LOCATION"), ("کاشمر", "LOCATION")]),
+    ("بازی آرسنال و چلسی مساوی شد.", [("آرسنال", "ORGANIZATION"), ("چلسی", "ORGANIZATION")]),
+    ("فائو درباره کمبود غذا هشدار داد.", [("فائو", "ORGANIZATION")]),
+    # traps
+    ("تیم ملی به اردو رفت.", []),
+    ("این شرکت صادرات خود را افزایش داد.", []),
+    ("با شرکت نمایندگان سی کشور، همایش برگزار شد.", []),
+    ("او پولش را به بانک برمی‌گرداند.", []),
+    ("مسئولان این کمپانی امیدوارند فیلم موفق شود.", []),
+    ("علی رغم مشکلات، کار پیش رفت.", []),
+    ("مجری برنامه گفت که امشب مسابقه پخش می‌شود.", []),
+    ("همه به سفر رفتند و بهار را دیدند.", []),
+    ("نیروی هوایی به سرعت واکنش نشان داد.", []),
+    ("هیئت علمی دانشکده جلسه داشت.", []),
+    ("مسافر خسته به خانه رسید.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES_R2)
+def test_names_round2(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
