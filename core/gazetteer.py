@@ -263,7 +263,11 @@ def names() -> Matcher:
     other = {fold_key(s) for e, sp in rows if e.kind != "media" for s in sp}
     short = _frame_only()
     short.clear()
+    repair = _zwnj_repair()
     for entry, spellings in rows:
+        # the normalizer may restore a half-space inside a joined name («خرمشهر» → «خرم‌شهر»):
+        # enter that spelling too
+        spellings = spellings + [r for r in (repair(x) for x in spellings) if r not in spellings]
         for s in spellings:
             k = fold_key(s)
             if entry.kind == "media" and s != entry.canonical and " " not in k and (k in stop or k in other):
@@ -277,6 +281,16 @@ def names() -> Matcher:
             for s in spellings:
                 m.add(s, entry, override=True)
     return m.build()
+
+
+def _zwnj_repair():
+    """The normalizer's half-space repair (identity if unavailable)."""
+    try:
+        from .zwnj import repair
+
+        return repair
+    except Exception:  # pragma: no cover - hazm data missing
+        return lambda x: x
 
 
 _FRAME_ONLY: dict[str, Entry] = {}
