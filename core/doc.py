@@ -9,7 +9,9 @@ them back to the original text through ``Doc.align`` when it builds the frozen
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as _dt
+import gc
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -101,6 +103,23 @@ class Doc:
             span = self.align.span
             spans = self._tok_spans = [span(t.nstart, t.nend) for t in self.tokens]
         return spans
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """Build a large lookup table without the cyclic garbage collector.
+
+    Building tables of many small containers at first use triggers full collections,
+    each of which walks every object of the process (hazm's imports alone leave
+    hundreds of thousands), which can cost more than the build itself. The tables hold
+    no garbage cycles, so collection is simply deferred until the build is done."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def resolve_overlaps(cands: Iterable[Cand]) -> list[Cand]:

@@ -27,6 +27,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from .doc import gc_paused
+
 
 class _Data:
     __slots__ = ("words", "verbs", "by_stem", "always", "max_stem", "stemmer", "conj")
@@ -64,7 +66,8 @@ class _Data:
 
 @lru_cache(maxsize=1)
 def _data() -> _Data:
-    return _Data()
+    with gc_paused():
+        return _Data()
 
 
 @lru_cache(maxsize=None)

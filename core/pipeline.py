@@ -17,7 +17,7 @@ import datetime as _dt
 import re
 from typing import Any, Mapping
 
-from .doc import Cand, Doc, resolve_overlaps
+from .doc import Cand, Doc, gc_paused, resolve_overlaps
 from .model import Analysis, Mention, Sentence, Token
 from .normalize import normalize
 from .tokenize import tokenize
@@ -91,10 +91,33 @@ def analyze(
     string); ``outlet`` the publishing outlet's name, so that «به گزارش <outlet>» is not
     reported as a source (also read from ``meta["outlet"]``).
     """
-    from . import entities, events, values
-
+    global _warm
     if not isinstance(text, str):
         raise TypeError("text must be str")
+    if not _warm and len(text) < 100_000:
+        # the first call loads every table (hazm, lexicons, gazetteers): without the
+        # cyclic collector walking the whole heap again and again while they are built
+        # (not for a large first text, whose own garbage may need collecting)
+        with gc_paused():
+            result = _analyze(text, published, source, meta, repair, outlet)
+        _warm = True
+        return result
+    return _analyze(text, published, source, meta, repair, outlet)
+
+
+_warm = False
+
+
+def _analyze(
+    text: str,
+    published: Any,
+    source: str | None,
+    meta: Mapping[str, Any] | None,
+    repair: bool,
+    outlet: str | None,
+) -> Analysis:
+    from . import entities, events, values
+
     pub = parse_published(published)
     norm, alignment = normalize(text, repair=repair)
     doc = Doc(text=text, norm=norm, align=alignment, published=pub)

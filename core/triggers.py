@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from .doc import gc_paused
+
 _DATA = Path(__file__).resolve().parent / "data"
 ZWNJ = "\u200c"
 _MAX_VERB_TOKENS = 4
@@ -163,6 +165,7 @@ class _VerbIndex:
         self.not_verb = not_verb
         self._vocab: dict[int, set[str]] = {}
         self._variants: dict[int, set[tuple[str, ...]]] = {}
+        self._head_cache: dict[int, set[str]] = {}
         self._cache: dict[str, tuple[dict[tuple[str, ...], list[VerbForm]], int]] = {}
 
     def _analysis(self, rank: int) -> VerbForm:
@@ -171,6 +174,27 @@ class _VerbIndex:
         if vocab is None:
             vocab = self._vocab[si] = {w for g in _conjugation().get_all(self.stems[si]) for w in g.split()}
         return _analysis(self.stems[si], f, vocab)
+
+    def _heads(self, r: int) -> set[str]:
+        """The first tokens of the spellings of form ``r`` (``v[0]`` of its variants)."""
+        h = self._head_cache.get(r)
+        if h is None:
+            f = self.forms[r][1]
+            parts = _JOINTS.split(f)
+            if len(parts) <= 4 and all(p and not any(c.isspace() for c in p) for p in parts):
+                # joints up to the first space written as nothing, each in turn
+                h = set()
+                acc = ""
+                for p in parts:
+                    acc += p
+                    h.add(acc.translate(_FOLD))
+            else:
+                vs = self._variants.get(r)
+                if vs is None:
+                    vs = self._variants[r] = _variants(f)
+                h = {v[0] for v in vs}
+            self._head_cache[r] = h
+        return h
 
     def first(self, w: str) -> tuple[dict[tuple[str, ...], list[VerbForm]], int]:
         """The forms whose first token is ``w`` (token tuple -> analyses), and the
@@ -186,6 +210,8 @@ class _VerbIndex:
             i += 1
         out: dict[tuple[str, ...], list[VerbForm]] = {}
         for r in sorted(ranks):
+            if w not in self._heads(r):
+                continue
             vs = self._variants.get(r)
             if vs is None:
                 vs = self._variants[r] = _variants(self.forms[r][1])
@@ -380,4 +406,5 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The event lexicon, built once per process."""
-    return Lexicon()
+    with gc_paused():
+        return Lexicon()
