@@ -359,8 +359,8 @@ def find(doc: Doc) -> list[Cand]:
                 if end - k >= 2 and end < c.n and c.fold[end] == "را" and c.fold[end - 2] != "و" \
                         and c.fold[end - 1] not in c.inner and not c.unknown(end - 1) and c.gaz.get(end - 1) is None:
                     end -= 1  # «وزارت مسکن و شهرسازی [طرح] را …»: the object, not part of the name
-                if end > k and all(c.fold[x] in c.inner for x in range(k, end)):
-                    continue  # «تیم ملی», «شورای عالی»: generic without a name
+                if end > k and h.kind not in ("government", "education") and all(c.fold[x] in c.inner for x in range(k, end)):
+                    continue  # «تیم ملی», «مرکز ملی»: generic without a name
         if end == k:
             continue
         if h.inside:
@@ -493,7 +493,46 @@ def find(doc: Doc) -> list[Cand]:
         cands.append(Cand("PERSON", ns, ne, priority=FRAME_PRIORITY, extra={"source": "frame"}))
 
     kept = _resolve(cands)
-    return _resolve(kept + _surname_echoes(c, kept))
+    kept = _resolve(kept + _surname_echoes(c, kept))
+    extra = _list_items(c, kept)
+    return _resolve(kept + extra) if extra else kept
+
+
+_LIST_SEP = frozenset({"،", ",", "و"})
+
+
+def _list_items(c: _Ctx, kept: list[Cand]) -> list[Cand]:
+    """Unknown names between two people in an enumeration («X Y، [Z W]، U V»)."""
+    toks = c.doc.tokens
+    person_at: dict[int, int] = {}  # start token -> end token of a PERSON
+    person_end: dict[int, int] = {}  # end token -> start token
+    covered = [False] * c.n
+    for cand in kept:
+        ts = c.doc.tokens_in(cand.nstart, cand.nend)
+        if not ts:
+            continue
+        for t in ts:
+            covered[t.i] = True
+        if cand.label == "PERSON":
+            person_at[ts[0].i] = ts[-1].i + 1
+            person_end[ts[-1].i + 1] = ts[0].i
+    out = []
+    for e, s in person_end.items():
+        # e: the separator after a person; the item runs from e+1 to the next separator
+        if e >= c.n or toks[e].norm not in _LIST_SEP:
+            continue
+        a = e + 1
+        b = a
+        while b < c.n and b - a < 3 and not covered[b] and c.namelike(b) and not c.is_common(b) \
+                and c.same_sent(a, b) and toks[b].norm not in _LIST_SEP:
+            b += 1
+        if b == a or b >= c.n or toks[b].norm not in _LIST_SEP or (b + 1) not in person_at:
+            continue
+        if not any(c.unknown(x) or c.fold[x] in c.first for x in range(a, b)):
+            continue
+        out.append(Cand("PERSON", toks[a].nstart, toks[b - 1].nend, priority=FRAME_PRIORITY - 1,
+                        extra={"source": "list"}))
+    return out
 
 
 def _surname_echoes(c: _Ctx, kept: list[Cand]) -> list[Cand]:
