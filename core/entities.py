@@ -288,6 +288,12 @@ def find(doc: Doc) -> list[Cand]:
     for i, (j, ns, ne, entry) in c.gaz.items():
         cands.append(Cand(entry.label, ns, ne, kind=entry.kind, priority=GAZ_PRIORITY,
                           extra={"canonical": entry.canonical, "source": "gazetteer"}))
+        if entry.label == "ORGANIZATION" and entry.kind in _PLACE_SUFFIX_KINDS:
+            gl = c.gaz.get(j)
+            if gl is not None and gl[3].label == "LOCATION" and c.same_sent(i, j) and not c.in_head[i]:
+                # «آرسنال انگلیس», «خبرگزاری آناتولی ترکیه»: the club/agency of a country or city
+                cands.append(Cand("ORGANIZATION", ns, gl[2], kind=entry.kind, priority=GAZ_PRIORITY,
+                                  extra={"source": "gazetteer+place"}))
 
     # heads: organizations and places
     blockers = c.g.head_blockers()
@@ -303,7 +309,7 @@ def find(doc: Doc) -> list[Cand]:
         if gi is not None:
             # a listed organization that starts with the head («وزارت دفاع») + a place
             gl = c.gaz.get(gi[0])
-            if gi[3].label == "ORGANIZATION" and gi[3].kind in ("government", "military", "party") and gl is not None and gl[3].label == "LOCATION" \
+            if gi[3].label == "ORGANIZATION" and gi[3].kind in _HEAD_PLACE_KINDS and gl is not None and gl[3].label == "LOCATION" \
                     and c.same_sent(i, gi[0]):
                 ns, ne = toks[i].nstart, toks[gl[0] - 1].nend
                 cands.append(Cand("ORGANIZATION", ns, ne, kind=gi[3].kind, priority=GAZ_PRIORITY,
@@ -327,6 +333,11 @@ def find(doc: Doc) -> list[Cand]:
                     if g is not None:
                         if g[3].label == "LOCATION":
                             end = g[0]
+                        elif g[3].label == "ORGANIZATION" and g[3].kind == h.kind == "sport":
+                            end = g[0]  # «تیم [آرسنال] انگلیس»
+                            g2 = c.gaz.get(end)
+                            if g2 is not None and g2[3].label == "LOCATION" and c.same_sent(i, end):
+                                end = g2[0]
                         break
                     hl = c.head_at.get(end)
                     if hl is not None and end > k and hl[1].label == "LOCATION":
@@ -334,15 +345,19 @@ def find(doc: Doc) -> list[Cand]:
                         g = c.gaz.get(hl[0])
                         if g is not None and g[3].label == "LOCATION" and c.same_sent(i, hl[0]):
                             end = g[0]
-                        elif hl[0] < c.n and c.namelike(hl[0]) and c.unknown(hl[0]) and c.same_sent(i, hl[0]):
+                            break
+                        if hl[0] < c.n and c.namelike(hl[0]) and c.unknown(hl[0]) and c.same_sent(i, hl[0]):
                             end = hl[0] + 1
-                        break
+                            break
+                        if c.fold[end] not in c.inner:
+                            break
+                        # «شورای عالی امنیت [کشور]»: the head word alone is an ordinary inner word
                     if c.fold[end] == "و" and end > k and end + 1 < c.n and c.same_sent(end, end + 1) \
                             and c.org_word(end + 1) and not c.in_gaz[end + 1] and (end + 1) not in c.head_at \
                             and c.fold[end + 1] not in c.inner and not (end + 2 < c.n and c.is_verb(end + 2)):
                         end += 2  # «سازمان بنادر و کشتیرانی», «وزارت فرهنگ و ارشاد اسلامی»
                         continue
-                    if not c.org_word(end) or c.in_gaz[end] or end in c.head_at and end > k:
+                    if not c.org_word(end) or c.in_gaz[end] or (end in c.head_at and end > k and hl is None):
                         break
                     if end + 1 < c.n and c.is_verb(end + 1):
                         break  # nominal part of a compound verb («اعلام کرد»)
@@ -499,6 +514,9 @@ def find(doc: Doc) -> list[Cand]:
 
 
 _LIST_SEP = frozenset({"،", ",", "و"})
+#: kinds of listed organizations that may be followed by their country or city in one name
+_PLACE_SUFFIX_KINDS = frozenset({"sport", "media", "company"})
+_HEAD_PLACE_KINDS = _PLACE_SUFFIX_KINDS | {"government", "military", "party"}
 
 
 def _list_items(c: _Ctx, kept: list[Cand]) -> list[Cand]:

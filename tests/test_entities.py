@@ -233,6 +233,10 @@ CASES_R2 = [
     ("دادگاه انقلاب حکم را صادر کرد.", [("دادگاه انقلاب", "ORGANIZATION")]),
     # a name the normalizer splits with a half-space («خرم‌شهر»)
     ("آزادسازی خرمشهر در خرداد بود.", [("خرمشهر", "LOCATION")]),
+    # a listed club, agency or company with its country or city; a place head as an inner word
+    ("تیم آرسنال انگلیس برد.", [("تیم آرسنال انگلیس", "ORGANIZATION")]),
+    ("خبرگزاری آناتولی ترکیه گزارش داد.", [("خبرگزاری آناتولی ترکیه", "ORGANIZATION")]),
+    ("شورای عالی امنیت کشور تشکیل جلسه داد.", [("شورای عالی امنیت کشور", "ORGANIZATION")]),
     # new list entries
     ("آنها به شهر نیشابور و کاشمر رفتند.", [("نیشابور", "LOCATION"), ("کاشمر", "LOCATION")]),
     ("بازی آرسنال و چلسی مساوی شد.", [("آرسنال", "ORGANIZATION"), ("چلسی", "ORGANIZATION")]),
