@@ -73,6 +73,7 @@ class _Ctx:
         self.first = g.first_names()
         self.inner = g.org_inner_words()
         self.suffixes = g.surname_suffixes()
+        self.suffix_words = frozenset(x for x, _ in self.suffixes)
         toks = doc.tokens
         self.n = len(toks)
         self.fold = [g.fold_key(t.norm) for t in toks]
@@ -166,6 +167,13 @@ class _Ctx:
             if w.endswith(suf) and len(w) - len(suf) >= mn:
                 return self.unknown(i) and self.fold[i] not in self.first
         return False
+
+    def split_suffix(self, i: int) -> bool:
+        """A surname ending written as its own word («قربان [زاده]», «سایه [وند]»)."""
+        if not (0 < i < self.n) or not self.same_sent(i - 1, i) or self.fold[i] not in self.suffix_words:
+            return False
+        nxt = i + 1
+        return not (nxt < self.n and self.same_sent(i, nxt) and self.fold[nxt] not in self.fn_stop and self.is_verb(nxt))
 
     def rare(self, i: int) -> bool:
         return self.lex.freq.get(self.doc.tokens[i].norm, 0) < _RARE_FREQ and not self.is_common(i)
@@ -263,6 +271,8 @@ def _person_after(c: _Ctx, i: int, strict: bool, lone: bool = False) -> int:
 
     if j < c.n and surname_ok(j):
         j += 1
+        if c.split_suffix(j):
+            return j + 1  # «میلاد قربان زاده»
         if j + 1 < c.n and c.fold[j] in ("بن", "ابن") and c.namelike(j + 1):
             j += 2
         elif j < c.n and c.namelike(j) and not c.in_gaz[j] and c.unknown(j) \
@@ -270,7 +280,7 @@ def _person_after(c: _Ctx, i: int, strict: bool, lone: bool = False) -> int:
             j += 1  # double surname, second part unknown to the lexicon («هاشمی رفسنجانی»)
         return j
     if nfirst >= 2 and not amb:
-        return j
+        return j + 1 if c.split_suffix(j) else j
     if lone and not amb and (j >= c.n or not c.same_sent(i, j) or not c.is_word(j) or c.is_verb(j)
                              or c.fold[j] in c.fn_stop):
         return j  # a first name alone, before punctuation, a function word or a verb
@@ -441,6 +451,9 @@ def find(doc: Doc) -> list[Cand]:
         if c.surname_like(i):
             cands.append(Cand("PERSON", toks[i].nstart, toks[i].nend, priority=FRAME_PRIORITY - 1,
                               extra={"source": "surname-form"}))
+        elif c.split_suffix(i + 1) and c.namelike(i) and not c.in_gaz[i] and c.unknown(i) and c.fold[i] not in c.first:
+            cands.append(Cand("PERSON", toks[i].nstart, toks[i + 1].nend, priority=FRAME_PRIORITY - 1,
+                              extra={"source": "surname-form"}))  # «مویدی زاده»
 
     # apposition: «X Y، <title>»
     for i, (j, t) in c.title_at.items():
