@@ -162,10 +162,14 @@ class _Ctx:
         """An unknown word with a surname ending («حسن‌زاده», «کریمی‌نژاد»)."""
         if not self.namelike(i) or self.in_gaz[i] or self.is_common(i):
             return False
-        w = self.fold[i].replace(" ", "")
+        f = self.fold[i]
+        w = f.replace(" ", "")
+        last = f.rsplit(" ", 1)[-1]
         for suf, mn in self.suffixes:
             if w.endswith(suf) and len(w) - len(suf) >= mn:
-                return self.unknown(i) and self.fold[i] not in self.first
+                if " " in f and last != suf:
+                    return False  # «سن‌پائولو»: the half-space is not before the ending
+                return self.unknown(i) and f not in self.first
         return False
 
     def split_suffix(self, i: int) -> bool:
@@ -437,9 +441,13 @@ def find(doc: Doc) -> list[Cand]:
             s -= 1
         if s == i or not any(c.unknown(x) for x in range(s, i)):
             continue
+        if i - s == 1 and not (c.fold[s] in c.first or c.surname_like(s)):
+            continue  # one unknown word before an office is as often a misspelt common word
+        if s > 0 and c.same_sent(s - 1, s) and (c.in_title[s - 1] or c.in_head[s - 1]):
+            continue  # «مشاور [اجتماعی] رئیس‌جمهور»: the complement of another office
         if s > 0 and c.same_sent(s - 1, s) and toks[s - 1].norm not in _COMMA and c.is_word(s - 1) \
                 and c.fold[s - 1] not in c.stop and not c.is_verb(s - 1) and (s - 1) not in c.frame_end \
-                and not c.in_title[s - 1] and not c.in_frame[s - 1]:
+                and not c.in_frame[s - 1]:
             continue  # unsure where the name begins
         if i - s == 1 and c.plural(s):
             continue
