@@ -179,6 +179,11 @@ class _Ctx:
         nxt = i + 1
         return not (nxt < self.n and self.same_sent(i, nxt) and self.fold[nxt] not in self.fn_stop and self.is_verb(nxt))
 
+    def adjective(self, i: int) -> bool:
+        """Known only as an adjective or adverb («معاصر», «بازنشسته»), never as a noun."""
+        tags = self.lex.pos.get(self.doc.tokens[i].norm, frozenset())
+        return bool(tags) and "N" not in tags and bool(tags & {"AJ", "ADV"})
+
     def rare(self, i: int) -> bool:
         return self.lex.freq.get(self.doc.tokens[i].norm, 0) < _RARE_FREQ and not self.is_common(i)
 
@@ -414,7 +419,8 @@ def find(doc: Doc) -> list[Cand]:
         # after an office («وزیر», «سخنگوی») an unknown word is more often the office's
         # domain («وزیر [اطلاعات]») than a name: take it only before «،» or a speech verb
         loose = t.kind != "role" or (k + 1 < c.n and (toks[k + 1].norm in _COMMA or (k + 1) in c.frame_at))
-        if end == k and loose and c.namelike(k) and not c.in_gaz[k] and c.rare(k) and not c.plural(k):
+        if end == k and loose and c.namelike(k) and not c.in_gaz[k] and c.rare(k) and not c.plural(k) \
+                and not c.adjective(k):
             end = k + 1
             if end < c.n and c.namelike(end) and not c.in_gaz[end] and c.lex.freq.get(toks[end].norm, 0) == 0 \
                     and c.same_sent(k, end) and not (end + 1 < c.n and c.is_verb(end + 1)):
