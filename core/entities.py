@@ -41,6 +41,7 @@ FIRSTNAME_PRIORITY = 8
 FRAME_PRIORITY = 5
 
 _COMMON_FREQ = 3_000_000
+_ECHO_FREQ = 500_000  #: a known word may echo a surname only if rarer than this
 _RARE_FREQ = 2_000_000  #: an unknown name after a title is rarer than this in hazm's lexicon
 _CLOSED_TAGS = frozenset({"P", "CONJ", "PRO", "DET", "NUM", "POSTP", "PREP", "INT", "CL", "PS", "PR"})
 _COMMA = frozenset({"،", ","})
@@ -344,7 +345,8 @@ def find(doc: Doc) -> list[Cand]:
         else:
             end = k
             if h.label == "LOCATION":
-                if k < c.n and c.namelike(k) and not c.in_gaz[k] and c.unknown(k) and c.same_sent(i, k):
+                if k < c.n and c.namelike(k) and not c.in_gaz[k] and c.unknown(k) and c.same_sent(i, k) \
+                        and c.fold[k] not in c.inner and not _relational(c, k):
                     end = k + 1
             else:
                 while end < c.n and end - k < _MAX_ORG_WORDS and c.same_sent(i, end):
@@ -594,8 +596,10 @@ def _surname_echoes(c: _Ctx, kept: list[Cand]) -> list[Cand]:
         f = c.fold[last]
         if cand.extra.get("source") == "apposition":
             continue
-        if cand.extra.get("source") != "gazetteer" and not c.unknown(last):
-            continue  # only surnames no dictionary knows echo («آزادی» could be anything)
+        if cand.extra.get("source") != "gazetteer" and not c.unknown(last) and not (
+                cand.extra.get("source") in ("first", "title") and not c.adjective(last) and not c.is_common(last)
+                and c.lex.freq.get(ts[-1].norm, 0) < _ECHO_FREQ):
+            continue  # only surnames no dictionary knows, or rare nouns after a first name, echo
         if len(f) >= 3 and f not in c.stop and f not in c.first and c.rare(last) and not c.plural(last):
             surnames.setdefault(f, last + 1)
     if not surnames:
