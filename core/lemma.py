@@ -13,7 +13,9 @@ files, but conjugates a verb only when a word could be one of its forms:
   conjugated last (verbs.dat read in reverse), and so do we. Every form of a verb
   contains its past or its present stem, so the candidate verbs of a word are those
   with a stem inside the word; each candidate is conjugated once (cached) and kept
-  if the word is among its forms. The word «است» alone is «#است» (hazm's special case);
+  if the word is among its forms. The word «است» alone is «#است» (hazm's special
+  case). A long run (past ``_EAGER_AFTER`` such look-ups) conjugates every verb once
+  into one table instead, which is then a single dictionary look-up per word;
 * else hazm's ``Stemmer`` stem, if that is a listed word;
 * else the word itself.
 
@@ -77,9 +79,38 @@ def _forms(k: int) -> frozenset[str]:
     return frozenset(f for f in d.conj.get_all(d.verbs[k]) if " " not in f and "_" not in f)
 
 
+#: after this many lazy look-ups (a few articles), conjugate every verb once instead
+_EAGER_AFTER = 1500
+_lazy_calls = 0
+_table: dict[str, str] | None = None
+
+
+def _full_table() -> dict[str, str]:
+    """Single-word form -> verb for every verb, as hazm's Lemmatizer fills its table:
+    «است» first, then each verb in turn, a later verb overwriting an earlier one."""
+    d = _data()
+    table = {"است": "#است"}
+    with gc_paused():
+        for k in range(len(d.verbs)):
+            for f in _forms(k):
+                table[f] = d.verbs[k]
+    return table
+
+
 def verb_of(word: str) -> str | None:
     """The verb («past#present») of which ``word`` is a conjugated form, as hazm's
     Lemmatizer would pick it, or None."""
+    global _lazy_calls, _table
+    if _table is not None:
+        return _table.get(word)
+    _lazy_calls += 1
+    if _lazy_calls > _EAGER_AFTER:
+        _table = _full_table()
+        return _table.get(word)
+    return _verb_of_lazy(word)
+
+
+def _verb_of_lazy(word: str) -> str | None:
     d = _data()
     cands: set[int] = set(d.always)
     n = len(word)

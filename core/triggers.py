@@ -10,7 +10,6 @@ Everything is built once, at first use (:func:`lexicon`).
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -133,8 +132,8 @@ def _forms(stem: str) -> list[tuple[str, VerbForm]]:
     return [(f, _analysis(stem, f, vocab)) for f in forms]
 
 
-#: a form's letters as its matched tokens join up: no spaces, no half-spaces, folded
-_SQUASH = {**_FOLD, ord(" "): None}
+#: folded, with half-spaces as spaces: a form's parts between joints
+_FOLD_JOINT = {**_FOLD, 0x200C: " "}
 
 
 class _VerbIndex:
@@ -142,59 +141,54 @@ class _VerbIndex:
     their first token.
 
     Expanding all forms into all their spellings (:func:`_variants`) up front costs more
-    than the rest of the start-up of the event stage; instead the forms are sorted by
-    their letters, and the token tuples that start with a given token are built the
-    first time that token is looked up — from the forms whose letters start with it.
-    The result is the same as the full table: per key, the analyses in the order of
-    (stem, form), copulas after verbs, ``not_verb`` entries removed.
+    than the rest of the start-up of the event stage. Instead each form is indexed by
+    the first tokens its spellings can have (its joints up to the first space written
+    as nothing: «می‌کرده‌اند» → «می», «میکرده», «میکردهاند»), and the token tuples that
+    start with a given token are built the first time that token is looked up, from
+    the forms indexed under it. The result is the same as the full table: per key, the
+    analyses in the order of (stem, form), copulas after verbs, ``not_verb`` removed.
     """
 
     def __init__(self, stems: list[str], copulas: list[tuple[str, ...]], not_verb: set[tuple[str, ...]]):
         conj = _conjugation()
         self.stems = stems
         self.forms: list[tuple[int, str]] = []  #: (stem number, form), in build order
-        keyed: list[tuple[str, int]] = []
+        by_head: dict[str, list[int]] = {}
         for si, stem in enumerate(stems):
             for f in conj.get_all(stem):
-                keyed.append(("".join(f.split()).translate(_SQUASH), len(self.forms)))
+                r = len(self.forms)
                 self.forms.append((si, f))
-        keyed.sort()
-        self.letters = [k for k, _ in keyed]
-        self.order = [r for _, r in keyed]
+                parts = f.translate(_FOLD_JOINT).split(" ")
+                if len(parts) <= 4 and all(parts) and "".join(parts).isprintable():
+                    acc = ""
+                    heads = []
+                    for p in parts:
+                        acc += p
+                        heads.append(acc)
+                else:  # odd spacing: ask the spellings themselves
+                    heads = {v[0] for v in _variants(f)}
+                for h in heads:
+                    lst = by_head.get(h)
+                    if lst is None:
+                        by_head[h] = [r]
+                    elif lst[-1] != r:
+                        lst.append(r)
+        self.by_head = by_head
         self.copulas = copulas
         self.not_verb = not_verb
         self._vocab: dict[int, set[str]] = {}
-        self._variants: dict[int, set[tuple[str, ...]]] = {}
-        self._head_cache: dict[int, set[str]] = {}
+        self._analyses: dict[int, VerbForm] = {}
         self._cache: dict[str, tuple[dict[tuple[str, ...], list[VerbForm]], int]] = {}
 
     def _analysis(self, rank: int) -> VerbForm:
-        si, f = self.forms[rank]
-        vocab = self._vocab.get(si)
-        if vocab is None:
-            vocab = self._vocab[si] = {w for g in _conjugation().get_all(self.stems[si]) for w in g.split()}
-        return _analysis(self.stems[si], f, vocab)
-
-    def _heads(self, r: int) -> set[str]:
-        """The first tokens of the spellings of form ``r`` (``v[0]`` of its variants)."""
-        h = self._head_cache.get(r)
-        if h is None:
-            f = self.forms[r][1]
-            parts = _JOINTS.split(f)
-            if len(parts) <= 4 and all(p and not any(c.isspace() for c in p) for p in parts):
-                # joints up to the first space written as nothing, each in turn
-                h = set()
-                acc = ""
-                for p in parts:
-                    acc += p
-                    h.add(acc.translate(_FOLD))
-            else:
-                vs = self._variants.get(r)
-                if vs is None:
-                    vs = self._variants[r] = _variants(f)
-                h = {v[0] for v in vs}
-            self._head_cache[r] = h
-        return h
+        vf = self._analyses.get(rank)
+        if vf is None:
+            si, f = self.forms[rank]
+            vocab = self._vocab.get(si)
+            if vocab is None:
+                vocab = self._vocab[si] = {w for g in _conjugation().get_all(self.stems[si]) for w in g.split()}
+            vf = self._analyses[rank] = _analysis(self.stems[si], f, vocab)
+        return vf
 
     def first(self, w: str) -> tuple[dict[tuple[str, ...], list[VerbForm]], int]:
         """The forms whose first token is ``w`` (token tuple -> analyses), and the
@@ -202,21 +196,10 @@ class _VerbIndex:
         hit = self._cache.get(w)
         if hit is not None:
             return hit
-        letters = self.letters
-        i = bisect.bisect_left(letters, w)
-        ranks = []
-        while i < len(letters) and letters[i].startswith(w):
-            ranks.append(self.order[i])
-            i += 1
         out: dict[tuple[str, ...], list[VerbForm]] = {}
-        for r in sorted(ranks):
-            if w not in self._heads(r):
-                continue
-            vs = self._variants.get(r)
-            if vs is None:
-                vs = self._variants[r] = _variants(self.forms[r][1])
+        for r in self.by_head.get(w, ()):  # in (stem, form) order
             vf = None
-            for v in vs:
+            for v in _variants(self.forms[r][1]):
                 if v[0] != w:
                     continue
                 if vf is None:

@@ -21,6 +21,12 @@ def test_every_single_word_verb_form(hazm_lemmatizer):
     bad = [(f, hazm_lemmatizer.lemmatize(f), lemma.lemmatize(f)) for f in forms
            if lemma.lemmatize(f) != hazm_lemmatizer.lemmatize(f)]
     assert bad == []
+    # both ways of finding the verb: lazily per word, and the full table of a long run
+    table = lemma._full_table()
+    assert {f: table[f] for f in forms} == {f: hazm_lemmatizer.verbs[f] for f in forms}
+    assert set(table) - set(forms) <= {""}
+    lazy = {f: lemma._verb_of_lazy(f) for f in forms}
+    assert lazy == {f: hazm_lemmatizer.verbs[f] for f in forms}
 
 
 TEXT = (
