@@ -626,7 +626,7 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
                     break
         if hit is None and a.verb[k] is None:
             # joined: «کشته‌شده»
-            for j in range(2, min(len(f) - 1, L.max_lv_first + 1)):
+            for j in range(2, len(f) - 1 if len(f) <= L.max_lv_first + 2 else L.max_lv_first + 1):
                 for t in L.lv_first.get(f[:j], ()):
                     if len(t.words) != 1:
                         continue

@@ -283,6 +283,7 @@ class Lexicon:
             [cop for cop in self.lexicon.get("copula", []) if "#" not in cop[-1]],
             set(self.lexicon.get("not_verb", [])),
         )
+        self._verb_cache = self._verbs._cache  #: token -> (forms, longest), filled by first()
         # nonverbal parts of compounds, by first token
         self.lv_first: dict[str, list[Trigger]] = {}
         self.verb_triggers: dict[str, list[Trigger]] = {}
@@ -335,7 +336,9 @@ class Lexicon:
         """The longest verb form starting at token ``i``: (number of tokens, analyses)."""
         if i >= end:
             return None
-        verbs, longest = self._verbs.first(folded[i])
+        w = folded[i]
+        hit = self._verb_cache.get(w)
+        verbs, longest = hit if hit is not None else self._verbs.first(w)
         if not longest:
             return None
         for n in range(min(longest, end - i), 0, -1):
