@@ -10,8 +10,14 @@
   - a title or honorific before an unknown name («سردار [X]», «سخنگوی وزارت خارجه [X Y]»);
     the title stays outside the PERSON span (``titles.tsv``);
   - a first name followed by a surname («[الکساندر لوکاشنکو]», ``names_first.tsv``);
-  - apposition: an unknown name right before «، <title>»;
-  - attribution frames («به گزارش [X]،», «[X] گفت», ``heads_frames.tsv``).
+  - apposition: an unknown name right before «، <title>», or right before an office
+    without a comma («[X Y] مدیرکل …», one word only if it is a first name or surname form);
+  - attribution frames («به گزارش [X]،», «[X] گفت», «[X Y] گفت», ``heads_frames.tsv``);
+  - surname forms: an unknown word with a surname ending (``names_surname_suffixes.tsv``:
+    «-زاده», «-پور», «-نژاد» …), also when the ending is written as its own word;
+  - enumerations: an unknown name between two people («X، [Y Z]، W»);
+  - a listed club, agency or company followed by its country or city is one name; words
+    like «این», «یک» before a head mean no name follows (``heads_blockers.tsv``).
 
 Candidates are resolved here already (longer span, then priority), so the pipeline gets
 non-overlapping names; nested names keep the outer span.
