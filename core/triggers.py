@@ -136,6 +136,9 @@ def _forms(stem: str) -> list[tuple[str, VerbForm]]:
 _FOLD_JOINT = {**_FOLD, 0x200C: " "}
 
 
+_NO_FORMS: tuple[dict[tuple[str, ...], list[VerbForm]], int] = ({}, 0)
+
+
 class _VerbIndex:
     """Every conjugated form of the lexicon's verb stems, as token tuples, looked up by
     their first token.
@@ -173,7 +176,8 @@ class _VerbIndex:
                         by_head[h] = [r]
                     elif lst[-1] != r:
                         lst.append(r)
-        self.by_head = by_head
+        # tuples of ints: the garbage collector stops tracking them
+        self.by_head = {h: tuple(rs) for h, rs in by_head.items()}
         self.copulas = copulas
         self.not_verb = not_verb
         self._vocab: dict[int, set[str]] = {}
@@ -215,7 +219,7 @@ class _VerbIndex:
                     lst.append(vf)
         for k in [k for k in out if k in self.not_verb]:
             del out[k]
-        hit = (out, max(map(len, out), default=0))
+        hit = (out, max(map(len, out))) if out else _NO_FORMS
         if len(self._cache) < 200_000:
             self._cache[w] = hit
         return hit
