@@ -114,7 +114,7 @@ def bench_corpus(arts: list[dict]) -> None:
 def bench_stages(arts: list[dict]) -> None:
     """Where the time of ``analyze`` goes, stage by stage, over the corpus."""
     from newsx.core import entities, events, pipeline, values
-    from newsx.core.doc import Doc
+    from newsx.core.doc import Doc, resolve_overlaps
     from newsx.core.normalize import normalize
     from newsx.core.tokenize import tokenize
 
@@ -134,7 +134,7 @@ def bench_stages(arts: list[dict]) -> None:
         t3 = time.perf_counter()
         ec = entities.find(doc)
         t4 = time.perf_counter()
-        kept = pipeline._resolve(doc, vc + ec)
+        kept = resolve_overlaps(vc + ec)
         ms = pipeline._mentions(doc, kept)
         t5 = time.perf_counter()
         ms, ents = entities.group(doc, kept, ms)

@@ -97,10 +97,17 @@ def _init_worker(gazetteers: tuple[str, ...]) -> None:
 
 
 def _warm() -> None:
-    """Load hazm and the language data once per worker process."""
+    """Load hazm and the language data once per process, then move what was loaded out of
+    the cyclic garbage collector's sight: the lexicons live as long as the process, and
+    re-scanning them on every collection costs ~10% of a batch (and forked workers then
+    share those pages instead of copying them)."""
+    import gc
+
     from newsx.core import analyze
 
     analyze("سلام. امروز ۲ نفر در تهران گفتند.")
+    gc.collect()
+    gc.freeze()
 
 
 def _work_chunk(chunk: list[Article], published: str | None, include: tuple[str, ...], style: Style) -> list[Result]:
@@ -158,7 +165,11 @@ def run_results(
 
     stream = itertools.chain(head, it)
     if jobs <= 1:
+        warmed = False
         for a in stream:
+            if not warmed and a.error is None:
+                _warm()
+                warmed = True
             yield result(a, published, include, style)
         return
     yield from _pooled(stream, published, include, jobs, style, chunk_size or _chunk_size(len(head)))

@@ -56,11 +56,6 @@ def parse_published(value: Any) -> _dt.date | None:
         raise ValueError(f"not a valid date: {value!r} ({e})") from None
 
 
-def _resolve(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """Overlap resolution as the pipeline does it (kept for benchmarks/throughput.py)."""
-    return resolve_overlaps(cands)
-
-
 def _mentions(doc: Doc, cands: list[Cand]) -> list[Mention]:
     out = []
     for k, c in enumerate(cands):
