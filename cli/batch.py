@@ -101,11 +101,15 @@ def _warm() -> None:
     the cyclic garbage collector's sight: the lexicons live as long as the process, and
     re-scanning them on every collection costs ~10% of a batch (and forked workers then
     share those pages instead of copying them)."""
-    import gc
-
     from newsx.core import analyze
 
     analyze("سلام. امروز ۲ نفر در تهران گفتند.")
+    _freeze()
+
+
+def _freeze() -> None:
+    import gc
+
     gc.collect()
     gc.freeze()
 
@@ -165,12 +169,13 @@ def run_results(
 
     stream = itertools.chain(head, it)
     if jobs <= 1:
-        warmed = False
+        frozen = False
         for a in stream:
-            if not warmed and a.error is None:
-                _warm()
-                warmed = True
-            yield result(a, published, include, style)
+            r = result(a, published, include, style)
+            if not frozen and r.error is None:
+                _freeze()  # the lexicons are loaded now
+                frozen = True
+            yield r
         return
     yield from _pooled(stream, published, include, jobs, style, chunk_size or _chunk_size(len(head)))
 
