@@ -40,13 +40,11 @@ class _Data:
         from hazm.lemmatizer import Conjugation
 
         folder = Path(hazm.__file__).resolve().parent / "data"
-        words = set()
-        with (folder / "words.dat").open(encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.strip().split("\t")
-                if len(parts) == 3:  # hazm's words_list keeps only such lines
-                    words.add(parts[0])
-        self.words = frozenset(words)
+        # words.dat is read once, by the half-space repair's lexicon (every row of it has
+        # hazm's three columns, so its word set is hazm's words_list)
+        from .zwnj import lexicon
+
+        self.words = lexicon().all_words
         with (folder / "verbs.dat").open(encoding="utf-8") as fh:
             # hazm's WordTokenizer: the file's lines, stripped, in reverse order
             self.verbs: list[str] = list(reversed([v.strip() for v in fh if v]))

@@ -171,6 +171,8 @@ class _Lexicon:
         self.freq = _FreqView(rows)
         self.pos = _PosView(rows)
         index, freqs = rows.index, rows.freqs
+        #: every word of words.dat (hazm's words_list), shared with core/lemma.py
+        self.all_words = frozenset(index)
         zw_forms: dict[str, tuple[int, str]] = {}
         for w in [w for w in index if ZWNJ in w]:
             fs = freqs[index.pop(w)]
