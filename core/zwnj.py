@@ -212,52 +212,25 @@ class _Lexicon:
             elif action == "zwnj":
                 self.zw[word.replace(ZWNJ, "")] = word
 
-        suffixes: list[tuple[str, frozenset[str]]] = []
-        after_he: list[tuple[str, frozenset[str]]] = []
-        after_ye: list[tuple[str, frozenset[str]]] = []
-        prefixes: list[tuple[str, frozenset[str]]] = []
-        after_vowel: list[str] = []
-        derived: list[str] = []
-        no_ezafe: list[str] = []
-        mi: list[str] = []
-        preverbs: list[str] = []
-        pres_end: list[str] = []
-        past_end: list[str] = []
-        adj_suffixes: list[str] = []
-        tails: list[tuple[str, frozenset[str]]] = []
-        name_tails: list[tuple[str, frozenset[str]]] = []
+        # zwnj_affixes.tsv: «kind<TAB>affix<TAB>conditions»; some kinds need the conditions
+        with_cond = ("suffix", "after_he", "after_ye", "prefix", "name_tail", "tail")
+        plain = ("after_vowel", "derived", "no_ezafe_next", "mi", "verb_prefix", "present_end", "past_end", "adj_suffix")
+        by_kind: dict[str, list] = {k: [] for k in with_cond + plain}
         for row in _rows(_DATA / "zwnj_affixes.tsv"):
             kind = row[0]
+            if kind not in by_kind:
+                continue
             affix = row[1] if len(row) > 1 else ""
-            cond = frozenset(row[2].split(",")) if len(row) > 2 and row[2] else frozenset()
-            if kind == "suffix":
-                suffixes.append((affix, cond))
-            elif kind == "after_he":
-                after_he.append((affix, cond))
-            elif kind == "after_ye":
-                after_ye.append((affix, cond))
-            elif kind == "prefix":
-                prefixes.append((affix, cond))
-            elif kind == "after_vowel":
-                after_vowel.append(affix)
-            elif kind == "derived":
-                derived.append(affix)
-            elif kind == "no_ezafe_next":
-                no_ezafe.append(affix)
-            elif kind == "mi":
-                mi.append(affix)
-            elif kind == "verb_prefix":
-                preverbs.append(affix)
-            elif kind == "present_end":
-                pres_end.append(affix)
-            elif kind == "past_end":
-                past_end.append(affix)
-            elif kind == "name_tail":
-                name_tails.append((affix, cond))
-            elif kind == "tail":
-                tails.append((affix, cond))
-            elif kind == "adj_suffix":
-                adj_suffixes.append(affix)
+            if kind in with_cond:
+                cond = frozenset(row[2].split(",")) if len(row) > 2 and row[2] else frozenset()
+                by_kind[kind].append((affix, cond))
+            else:
+                by_kind[kind].append(affix)
+        suffixes, after_he, after_ye = by_kind["suffix"], by_kind["after_he"], by_kind["after_ye"]
+        prefixes, name_tails, tails = by_kind["prefix"], by_kind["name_tail"], by_kind["tail"]
+        after_vowel, derived, no_ezafe = by_kind["after_vowel"], by_kind["derived"], by_kind["no_ezafe_next"]
+        mi, preverbs, adj_suffixes = by_kind["mi"], by_kind["verb_prefix"], by_kind["adj_suffix"]
+        pres_end, past_end = by_kind["present_end"], by_kind["past_end"]
         by_len = lambda a: -len(a[0])  # noqa: E731
         self.suffixes = sorted(suffixes, key=by_len)
         self.after_he = sorted(after_he, key=by_len)
