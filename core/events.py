@@ -944,7 +944,6 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
     ti = L.types[e.type]
     c0, c1 = clauses[e.clause]
     sc0, sc1 = e.scope
-    taken: set[tuple[int, int]] = set()
     # subject (for appeals the addressee was set already)
     if not e.appeal:
         subj = None

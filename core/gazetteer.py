@@ -22,7 +22,8 @@ from itertools import product
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-DATA = Path(__file__).resolve().parent / "data"
+from .resources import DATA, rows
+
 
 _PAIRS = {
     "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه",
@@ -85,12 +86,7 @@ def key_variants(key: str) -> list[str]:
 
 
 def _rows(path: Path) -> Iterator[list[str]]:
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n").rstrip("\r")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            yield [c.strip() for c in line.split("\t")]
+    return rows(path)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from .align import Alignment, align
+from .resources import rows
 
 _PLACEHOLDER = "\ue000"
 
@@ -79,17 +80,10 @@ def _hazm_normalizer():
 @lru_cache(maxsize=1)
 def _spacing_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
     """The spacing rules of ``core/data/norm_spacing.tsv``, compiled once."""
-    from pathlib import Path
-
     rules = []
-    path = Path(__file__).resolve().parent / "data" / "norm_spacing.tsv"
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.rstrip("\n").split("\t")
-            repl = (cols[1] if len(cols) > 1 else "").replace("\\u200c", "\u200c")
-            rules.append((re.compile(cols[0]), repl))
+    for cols in rows("norm_spacing.tsv", strip=False):
+        repl = (cols[1] if len(cols) > 1 else "").replace("\\u200c", "\u200c")
+        rules.append((re.compile(cols[0]), repl))
     return tuple(rules)
 
 
@@ -164,18 +158,11 @@ def _unrepeat(w: str) -> str:
 @lru_cache(maxsize=1)
 def char_table() -> dict[int, str | None]:
     """The character unification table (``core/data/zwnj_charmap.tsv``)."""
-    from pathlib import Path
-
     table: dict[int, str | None] = {}
-    path = Path(__file__).resolve().parent / "data" / "zwnj_charmap.tsv"
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.rstrip("\n").split("\t")
-            src = int(cols[0][2:], 16)
-            dst = cols[1].strip() if len(cols) > 1 else ""
-            table[src] = chr(int(dst[2:], 16)) if dst else None
+    for cols in rows("zwnj_charmap.tsv", strip=False):
+        src = int(cols[0][2:], 16)
+        dst = cols[1].strip() if len(cols) > 1 else ""
+        table[src] = chr(int(dst[2:], 16)) if dst else None
     return table
 
 

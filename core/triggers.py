@@ -14,12 +14,11 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
 
 from .doc import gc_paused
+from .resources import rows
 
-_DATA = Path(__file__).resolve().parent / "data"
 ZWNJ = "\u200c"
 _MAX_VERB_TOKENS = 4
 #: plural / indefinite / ezafe suffixes stripped from a nominal trigger (longest first)
@@ -66,12 +65,7 @@ class Trigger:
 
 
 def _rows(name: str) -> Iterable[list[str]]:
-    with open(_DATA / name, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            yield [c.strip() for c in line.split("\t")]
+    return rows(name)
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:

@@ -31,8 +31,9 @@ from typing import Any
 
 from .dates import DateSpec, resolve
 from .doc import Cand, Doc
-from .numbers import Num, is_digits, parse_at, parse_digits, to_json_number
-from .values_lex import DATA, key, lexicon
+from .resources import rows
+from .numbers import Num, is_digits, parse_at, to_json_number
+from .values_lex import key, lexicon
 
 PRIORITY = 10  #: fully parsed values
 PRIORITY_GUESS = 6  #: a number with an arbitrary following noun
@@ -46,13 +47,7 @@ _PERCENT_SIGNS = ("٪", "%")
 
 @lru_cache(maxsize=1)
 def _id_heads() -> frozenset[str]:
-    out = set()
-    with open(DATA / "numbers_id_heads.tsv", encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                out.add(key(line))
-    return frozenset(out)
+    return frozenset(key("\t".join(r)) for r in rows("numbers_id_heads.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -60,11 +55,9 @@ def _dotted_suffix() -> tuple[re.Pattern[str], dict[str, str]]:
     """Calendar markers written with dots («ه.ش.», «ه.ق»), matched on the text."""
     lx = lexicon()
     forms: dict[str, str] = {}
-    with open(DATA / "dates_words.tsv", encoding="utf-8") as f:
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) >= 3 and not line.startswith("#") and cols[1] == "suffix" and "." in cols[0]:
-                forms[cols[0]] = cols[2]
+    for cols in rows("dates_words.tsv", strip=False):
+        if len(cols) >= 3 and cols[1] == "suffix" and "." in cols[0]:
+            forms[cols[0]] = cols[2]
     del lx
     alts = "|".join(re.escape(k) for k in sorted(forms, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"[ \u200c]?(?:{alts})"), forms
@@ -527,7 +520,7 @@ class _Scanner:
         return best
 
     def number_at(self, i: int, lo: int, end: int) -> tuple[int, _Item | None] | None:
-        keys, norms, lx = self.keys, self.norms, self.lx
+        keys, norms = self.keys, self.norms
         pct_before = norms[i] in _PERCENT_SIGNS
         start = i + 1 if pct_before else i
         if i > lo and keys[i - 1] in _id_heads():

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).resolve().parent / "data"
+from .resources import rows
+
 
 _STRIP = re.compile("[\u200c\u200d\u200e\u200f\u0640\u064b-\u065f\u0670\\s]")
 _KEYMAP = str.maketrans({"آ": "ا", "أ": "ا", "إ": "ا", "ي": "ی", "ك": "ک", "ى": "ی", "ۀ": "ه", "ة": "ه"})
@@ -29,15 +29,10 @@ def key(word: str) -> str:
 
 def _rows(name: str, ncols: int) -> list[list[str]]:
     out = []
-    with open(DATA / name, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) < ncols:
-                raise ValueError(f"{name}: want {ncols} columns: {line!r}")
-            out.append([c.strip() for c in cols[:ncols]])
+    for cols in rows(name, strip=False):
+        if len(cols) < ncols:
+            raise ValueError(f"{name}: want {ncols} columns: {cols!r}")
+        out.append([c.strip() for c in cols[:ncols]])
     return out
 
 

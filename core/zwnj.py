@@ -37,8 +37,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .resources import DATA, rows
+
 ZWNJ = "\u200c"
-_DATA = Path(__file__).resolve().parent / "data"
+_DATA = DATA
 
 # Letters that do not join to the following letter: a ZWNJ after them is invisible and
 # Persian writes suffixes joined to them («کشورها», «بندرها»).
@@ -63,12 +65,7 @@ def hazm_data_dir() -> Path:
 
 
 def _rows(path: Path):
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            yield line.split("\t")
+    return rows(path, strip=False)
 
 
 _ROW = re.compile("^([^\t\n]+)\t([^\t\n]*)\t?([^\n]*)", re.M)
