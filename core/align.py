@@ -33,7 +33,6 @@ _IGNORABLE = frozenset(
 
 _RESYNC_WINDOW = 8  # how far ahead (in either text) a re-synchronisation looks
 _RESYNC_KEY = 3  # how many folded characters must agree to re-synchronise
-_BLOCK = 64
 
 
 def _build_fold() -> dict[int, int]:
@@ -99,14 +98,22 @@ class Alignment:
 
 
 def align(orig: str, norm: str) -> Alignment:
-    """Align ``norm`` (a normalization of ``orig``) to ``orig``."""
+    """Align ``norm`` (a normalization of ``orig``) to ``orig``.
+
+    The texts are compared raw and folded only where they differ: most of a text
+    survives normalization unchanged, so equal stretches are found with slice
+    comparisons (C speed), a differing pair of characters is compared folded, and only
+    the rare places that need re-synchronising fold a short window of each text."""
     starts = array("q")
     ends = array("q")
     if orig == norm:
         return Alignment.identity(len(orig))
-    of = orig.translate(FOLD)
-    nf = norm.translate(FOLD)
-    lo, ln = len(of), len(nf)
+    lo, ln = len(orig), len(norm)
+    fget = FOLD.get
+    raw = orig
+    for a, b in _RESPELL:  # one-for-one respellings, so offsets do not move
+        if a in orig:
+            orig = orig.replace(a, b)
     i = j = 0
     ign = _IGNORABLE
     while j < ln:
@@ -115,21 +122,19 @@ def align(orig: str, norm: str) -> Alignment:
             starts.extend([lo] * (ln - j))
             ends.extend([lo] * (ln - j))
             break
-        if of[i] == nf[j]:
-            run = 1
-            while of[i + run : i + run + _BLOCK] == nf[j + run : j + run + _BLOCK] and i + run < lo and j + run < ln:
-                run += _BLOCK
-            while i + run < lo and j + run < ln and of[i + run] == nf[j + run]:
-                run += 1
-            run = min(run, lo - i, ln - j)
-            starts.extend(range(i, i + run))
-            ends.extend(range(i + 1, i + run + 1))
+        ci, cj = orig[i], norm[j]
+        if ci == cj or fget(ord(ci), ord(ci)) == fget(ord(cj), ord(cj)):
+            run = _run(orig, norm, i, j, min(lo - i, ln - j))
+            ident = _identity(i + run + 1)
+            starts.extend(ident[i : i + run])
+            ends.extend(ident[i + 1 : i + run + 1])
             i += run
             j += run
             continue
-        ci, cj = of[i], nf[j]
+        # No folded character is ignorable and folding maps none to one, so the raw
+        # characters answer the ignorable tests the folded ones would.
         if ci in ign:
-            if cj in ign and nf.startswith(ci, j + 1):
+            if cj in ign and norm.startswith(ci, j + 1):
                 # normalization inserted cj before this same character: keep the pair aligned
                 starts.append(i)
                 ends.append(i)
@@ -137,8 +142,10 @@ def align(orig: str, norm: str) -> Alignment:
                 continue
             i += 1
             continue
+        of = orig[i : i + _WINDOW].translate(FOLD)
+        nf = norm[j : j + _WINDOW].translate(FOLD)
         if cj in ign:
-            k = _deleted_before(of, nf, i, j)
+            k = _deleted_before(of, nf, 0, 0)
             if k:
                 # normalization dropped orig[i:i+k] (a collapsed repeat) before this character
                 i += k
@@ -147,30 +154,88 @@ def align(orig: str, norm: str) -> Alignment:
             ends.append(i)
             j += 1
             continue
-        exp = _expansion(norm[j])
-        if exp and of.startswith(exp, i):
+        exp = _expansion(cj)
+        if exp and of.startswith(exp):
             # several characters written as one («...» → «…»)
             starts.append(i)
             ends.append(i + len(exp))
             i += len(exp)
             j += 1
             continue
-        exp = _expansion(orig[i])
-        if exp and nf.startswith(exp, j):
+        exp = _expansion(ci)
+        if exp and nf.startswith(exp):
             # a ligature written out («ﷲ» → «الله», «ﻻ» → «لا»)
             starts.extend([i] * len(exp))
             ends.extend([i + 1] * len(exp))
             i += 1
             j += len(exp)
             continue
-        a, b = _resync(of, nf, i, j)
+        a, b = _resync(of, nf, 0, 0)
         # normalized chars j..j+b-1 come from original chars i..i+a-1
         for _ in range(b):
             starts.append(i)
             ends.append(i + a)
         i += a
         j += b
-    return Alignment(starts, ends, len(orig))
+    return Alignment(starts, ends, len(raw))
+
+
+# The respellings normalization makes most often (Arabic yeh and kaf, Latin digits),
+# applied to the original up front with str.replace (C speed) so the walk meets them as
+# equal characters. Each pair folds equal, so the alignment is the same without them.
+_RESPELL = tuple((a, b) for a, b in zip("يكى0123456789", "یکی۰۱۲۳۴۵۶۷۸۹"))
+assert all(FOLD.get(ord(a), ord(a)) == FOLD.get(ord(b), ord(b)) for a, b in _RESPELL)
+
+
+# How much of each text the re-synchronising steps may look at from the current pair:
+# a re-synchronisation reads at most 2 * _RESYNC_WINDOW + 4 * _RESYNC_KEY characters
+# ahead, an expansion (NFKC) is at most 18 characters long. A window that ends before
+# the text does is never read to its end, so its end cannot pass for the text's.
+_WINDOW = 48
+
+
+def _run(orig: str, norm: str, i: int, j: int, n: int) -> int:
+    """Length (at most ``n``) of the stretch from ``orig[i]``/``norm[j]`` on where the two
+    texts agree after folding. Raw-equal stretches are measured with slice comparisons
+    (growing steps, then halving), folded-equal pairs («2»/«۲») are stepped over."""
+    fget = FOLD.get
+    k = 0
+    while k < n:
+        step = 16
+        while k + step <= n and orig[i + k : i + k + step] == norm[j + k : j + k + step]:
+            k += step
+            if step < 4096:
+                step *= 2
+        # the raw-equal stretch from k ends before k + step (or at n)
+        hi = min(k + step, n)
+        while k < hi:
+            mid = (k + hi + 1) // 2
+            if orig[i + k : i + mid] == norm[j + k : j + mid]:
+                k = mid
+            else:
+                hi = mid - 1
+        # then pairs equal only folded («2024»/«۲۰۲۴»), one by one
+        moved = k
+        while k < n:
+            a, b = orig[i + k], norm[j + k]
+            if a == b or fget(ord(a), ord(a)) != fget(ord(b), ord(b)):
+                break
+            k += 1
+        if k == moved:
+            break
+    return k
+
+
+_IDENT = array("q")
+
+
+def _identity(n: int) -> array:
+    """``array("q", range(m))`` for some ``m >= n``: runs of aligned offsets are copied
+    out of it as slices instead of being built number by number."""
+    global _IDENT
+    if len(_IDENT) < n:
+        _IDENT = array("q", range(max(n, 2 * len(_IDENT), 1 << 16)))
+    return _IDENT
 
 
 @lru_cache(maxsize=1024)

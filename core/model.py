@@ -12,7 +12,7 @@ the documented output (``core/newsx.schema.json``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Iterator, Mapping, Sequence, overload
 
 SCHEMA_ID = "newsx/1"
 
@@ -42,6 +42,64 @@ class Token:
             "lemma": self.lemma,
             "sentence": self.sentence,
         }
+
+
+def is_word(norm: str) -> bool:
+    """A token that counts as a word: it has a letter or a digit."""
+    return norm[:1].isalnum() or any(c.isalnum() for c in norm)
+
+
+class Tokens(Sequence[Token]):
+    """The tokens of an analysis, built on first use.
+
+    Most outputs never show tokens (they are an optional part of the JSON), so the
+    pipeline hands over a builder instead of building ~400 objects per article; the
+    count and the number of words (for ``stats``) are known up front. Behaves like the
+    tuple it builds: indexing, slicing, iteration, ``==``; pickles as that tuple.
+    """
+
+    __slots__ = ("_n", "words", "_build", "_items")
+
+    def __init__(self, n: int, words: int, build: Callable[[], tuple[Token, ...]]) -> None:
+        self._n = n
+        self.words = words  #: how many of the tokens are words (see :func:`is_word`)
+        self._build: Callable[[], tuple[Token, ...]] | None = build
+        self._items: tuple[Token, ...] | None = None
+
+    def _all(self) -> tuple[Token, ...]:
+        items = self._items
+        if items is None:
+            assert self._build is not None
+            items = self._items = tuple(self._build())
+            self._build = None  # drop what the builder holds
+        return items
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Token, ...]: ...
+    def __getitem__(self, i):
+        return self._all()[i]
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            other = other._all()
+        return self._all() == other if isinstance(other, tuple) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return f"Tokens({self._n} tokens)"
+
+    def __reduce__(self):
+        return (tuple, (self._all(),))
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +269,7 @@ class Analysis:
     text: str
     normalized: str
     sentences: tuple[Sentence, ...]
-    tokens: tuple[Token, ...]
+    tokens: Sequence[Token]  #: a tuple, or :class:`Tokens` (built on first use)
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
@@ -223,7 +281,10 @@ class Analysis:
 
     @property
     def words(self) -> int:
-        return sum(1 for t in self.tokens if any(c.isalnum() for c in t.norm))
+        toks = self.tokens
+        if isinstance(toks, Tokens):
+            return toks.words
+        return sum(1 for t in toks if is_word(t.norm))
 
     def stats(self) -> dict[str, Any]:
         words = self.words

@@ -18,7 +18,7 @@ import re
 from typing import Any, Mapping
 
 from .doc import Cand, Doc, gc_paused, resolve_overlaps
-from .model import Analysis, Mention, Sentence, Token
+from .model import Analysis, Mention, Sentence, Token, Tokens, is_word
 from .normalize import normalize
 from .tokenize import tokenize
 
@@ -108,6 +108,10 @@ def analyze(
 _warm = False
 
 
+def _tokens(text: str, wtoks: list, spans: list[tuple[int, int]]) -> tuple[Token, ...]:
+    return tuple(Token(t.i, text[s:e], s, e, t.norm, t.lemma, t.sentence) for t, (s, e) in zip(wtoks, spans))
+
+
 def _analyze(
     text: str,
     published: Any,
@@ -131,10 +135,9 @@ def _analyze(
         outlet = meta.get("outlet") or None
     evs, quotes = events.extract(doc, mentions, ents, outlet=outlet)
 
-    tokens = [
-        Token(t.i, text[s:e], s, e, t.norm, t.lemma, t.sentence)
-        for t, (s, e) in zip(doc.tokens, doc.token_spans())
-    ]
+    wtoks = doc.tokens
+    tokens = Tokens(len(wtoks), sum(1 for t in wtoks if is_word(t.norm)),
+                    lambda spans=doc.token_spans(): _tokens(text, wtoks, spans))
     sentences = []
     for ws in doc.sentences:
         s, e = doc.original(ws.nstart, ws.nend)
@@ -144,7 +147,7 @@ def _analyze(
         text=text,
         normalized=norm,
         sentences=tuple(sentences),
-        tokens=tuple(tokens),
+        tokens=tokens,
         mentions=tuple(mentions),
         entities=tuple(ents),
         events=tuple(evs),
