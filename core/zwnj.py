@@ -576,7 +576,34 @@ def repair(text: str) -> str:
     """Return ``text`` with lost half-spaces restored (word by word)."""
     if not text:
         return text
-    return _WORD.sub(_sub, text)
+    parts = _SPLIT(text)  # [between, word, between, word, ..., between]
+    if len(parts) == 1:
+        return text
+    out = parts[:]
+    memo = _MEMO
+    for k in range(1, len(parts), 2):
+        w = parts[k]
+        r = memo.get(w)
+        if r is None:
+            r = repair_word(w)
+            if r == w and _LEX is not None and w in _LEX.he_or_plural:
+                r = _IN_CONTEXT
+            if len(memo) >= 200_000:
+                memo.clear()
+            memo[w] = r
+        if r is _IN_CONTEXT:
+            r = _he_or_plural(w, text, sum(map(len, parts[: k + 1])))
+        out[k] = r
+    return "".join(out)
+
+
+# Each word's repair, once per process: the repair of a word does not depend on the
+# text around it, except for the undecided «Xهای» (marked _IN_CONTEXT), which
+# _he_or_plural decides from the next word. A plain dict in front of repair_word's
+# cache: most words of a text were seen before.
+_MEMO: dict[str, str] = {}
+_IN_CONTEXT = "\x00context"
+_SPLIT = re.compile(f"({_WORD.pattern})").split
 
 
 def _is_mi_verb(lex: _Lexicon, w: str) -> bool:
@@ -591,18 +618,16 @@ def _is_mi_verb(lex: _Lexicon, w: str) -> bool:
 _NEXT_WORD = re.compile(r"[ \t]*(\S*)")
 
 
-def _sub(m: re.Match[str]) -> str:
-    w = m.group(0)
-    r = repair_word(w)
-    if r == w and _LEX is not None and w in _LEX.he_or_plural:
-        # «Xهای» undecided: a plural with ezafe («سال‌های») always has a complement
-        # after it; end of text, punctuation or a word that cannot be an ezafe
-        # complement («که», «و», «را», a verb) means the indefinite «Xه‌ای».
-        nxt = _NEXT_WORD.match(m.string, m.end()).group(1)
-        nw = _WORD.match(nxt)
-        if not nw or nw.group(0) in _LEX.no_ezafe_next or _is_mi_verb(_LEX, nw.group(0)):
-            return _LEX.he_or_plural[w]
-    return r
+def _he_or_plural(w: str, text: str, end: int) -> str:
+    """«Xهای» undecided (ending at ``end`` in ``text``): a plural with ezafe («سال‌های»)
+    always has a complement after it; end of text, punctuation or a word that cannot be
+    an ezafe complement («که», «و», «را», a verb) means the indefinite «Xه‌ای»."""
+    assert _LEX is not None
+    nxt = _NEXT_WORD.match(text, end).group(1)
+    nw = _WORD.match(nxt)
+    if not nw or nw.group(0) in _LEX.no_ezafe_next or _is_mi_verb(_LEX, nw.group(0)):
+        return _LEX.he_or_plural[w]
+    return w
 
 
 def is_participle(word: str) -> bool:
