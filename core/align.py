@@ -234,7 +234,7 @@ def _identity(n: int) -> array:
     out of it as slices instead of being built number by number."""
     global _IDENT
     if len(_IDENT) < n:
-        _IDENT = array("q", range(max(n, 2 * len(_IDENT), 1 << 16)))
+        _IDENT = array("q", range(max(n, 2 * len(_IDENT), 1 << 12)))
     return _IDENT
 
 

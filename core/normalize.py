@@ -64,7 +64,10 @@ _PERSIAN_LETTER = re.compile(f"[{_L}]")
 # After hazm: what its spacing rules leave behind.
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _ZWNJ_RUN = re.compile(r"\u200c{2,}")
-_ZWNJ_EDGE = re.compile(r"\u200c+(?=[\s\u200c]|$)|(?<=\s)\u200c+|^\u200c+")
+# A ZWNJ before a space, another ZWNJ or the end; after a space; at the start. Every
+# alternative opens with the ZWNJ itself (the look-behinds come after it), so the regex
+# engine skips ahead to the next ZWNJ instead of trying each position.
+_ZWNJ_EDGE = re.compile(r"\u200c+(?=[\s\u200c]|$)|\u200c(?<=\s\u200c)\u200c*|\u200c(?<![\s\S]\u200c)\u200c*")
 
 
 @lru_cache(maxsize=1)

@@ -73,13 +73,26 @@ def tokenize(doc: Doc, lemmas: bool = True) -> None:
     tokens = doc.tokens
     add = tokens.append
     finditer = _TOKEN.finditer
+    memo = _LEMMAS
     n = len(tokens)
     for si, (s, e) in enumerate(sentence_spans(norm)):
         first = n
         for m in finditer(norm, s, e):
-            word = m.group()
             a, b = m.span()
-            add(WToken(n, a, b, word, si, lemma(word) if lemmas else word))
+            word = norm[a:b]
+            if lemmas:
+                lem = memo.get(word)
+                if lem is None:
+                    if len(memo) >= 200_000:
+                        memo.clear()
+                    lem = memo[word] = lemma(word)
+            else:
+                lem = word
+            add(WToken(n, a, b, word, si, lem))
             n += 1
         doc.sentences.append(WSentence(si, s, e, first, n))
     doc.index()
+
+
+# word -> lemma, a plain dict in front of lemma()'s cache (one lookup per token)
+_LEMMAS: dict[str, str] = {}
