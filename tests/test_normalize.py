@@ -107,3 +107,16 @@ def test_hazm_normalizer_is_cheap() -> None:
     # the token-based options (lexicon, tokenizer, all verb conjugations) stay off
     for attr in ("tokenizer", "_tokenizer", "verbs", "_verbs"):  # hazm 0.10 / 0.12 names
         assert getattr(n, attr, None) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["\u200c", "\u200c\u200c", " ", "\n", "\t", "ب", "a", "۲"]), max_size=12).map("".join))
+def test_zwnj_edge_rule_matches_its_plain_form(text: str) -> None:
+    """The ZWNJ edge rule is written ZWNJ-first for speed; it removes exactly what the
+    plain form (before a space/ZWNJ/end, after a space, at the start) removes."""
+    import re
+
+    from newsx.core.normalize import _ZWNJ_EDGE
+
+    plain = re.compile(r"\u200c+(?=[\s\u200c]|$)|(?<=\s)\u200c+|^\u200c+")
+    assert _ZWNJ_EDGE.sub("", text) == plain.sub("", text)
