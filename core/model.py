@@ -11,8 +11,9 @@ the documented output (``core/newsx.schema.json``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Mapping, Sequence, overload
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, overload
 
 SCHEMA_ID = "newsx/1"
 
@@ -44,9 +45,18 @@ class Token:
         }
 
 
+# a letter or a digit: exactly the characters for which str.isalnum() is true
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
 def is_word(norm: str) -> bool:
     """A token that counts as a word: it has a letter or a digit."""
-    return norm[:1].isalnum() or any(c.isalnum() for c in norm)
+    return _WORD_CHAR.search(norm) is not None
+
+
+def count_words(norms: Iterable[str]) -> int:
+    """How many of the token texts ``norms`` are words (see :func:`is_word`)."""
+    return len(list(filter(_WORD_CHAR.search, norms)))
 
 
 class Tokens(Sequence[Token]):
@@ -284,7 +294,7 @@ class Analysis:
         toks = self.tokens
         if isinstance(toks, Tokens):
             return toks.words
-        return sum(1 for t in toks if is_word(t.norm))
+        return count_words(t.norm for t in toks)
 
     def stats(self) -> dict[str, Any]:
         words = self.words

@@ -18,7 +18,7 @@ import re
 from typing import Any, Mapping
 
 from .doc import Cand, Doc, gc_paused, resolve_overlaps
-from .model import Analysis, Mention, Sentence, Token, Tokens, is_word
+from .model import Analysis, Mention, Sentence, Token, Tokens, count_words
 from .normalize import normalize
 from .tokenize import tokenize
 
@@ -136,7 +136,7 @@ def _analyze(
     evs, quotes = events.extract(doc, mentions, ents, outlet=outlet)
 
     wtoks = doc.tokens
-    tokens = Tokens(len(wtoks), sum(1 for t in wtoks if is_word(t.norm)),
+    tokens = Tokens(len(wtoks), count_words([t.norm for t in wtoks]),
                     lambda spans=doc.token_spans(): _tokens(text, wtoks, spans))
     sentences = []
     for ws in doc.sentences:
