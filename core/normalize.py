@@ -18,7 +18,8 @@ input wrote apart («افزایش یافته» stays as written).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Callable
 
 from .align import Alignment, align
 from .resources import rows
@@ -90,6 +91,34 @@ def _spacing_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(rules)
 
 
+@lru_cache(maxsize=1)
+def _spacing_steps() -> tuple[Callable[[str], str], ...]:
+    """Each spacing rule as a function of the text.
+
+    On Python < 3.12, ``re.sub`` expands a template with a group reference in Python,
+    once per match; rule «punctuation and digit runs are tokens» matches every digit
+    run and punctuation mark. A template that is just the group, or the group between
+    two spaces, is the text split at the matches and joined again (C speed)."""
+    steps: list[Callable[[str], str]] = []
+    for pat, repl in _spacing_rules():
+        if pat.groups == 1 and repl in ("\\1", " \\1 "):
+            steps.append(partial(_split_join, pat, repl, "" if repl == "\\1" else " "))
+        else:
+            steps.append(partial(pat.sub, repl))
+    return tuple(steps)
+
+
+def _split_join(pat: re.Pattern[str], repl: str, sep: str, text: str) -> str:
+    """``pat.sub(repl, text)`` for ``repl`` = ``sep + "\\1" + sep`` (one group)."""
+    parts = pat.split(text)
+    if len(parts) == 1:
+        return text
+    try:
+        return sep.join(parts)
+    except TypeError:  # the group took no part in some match: expand as re does
+        return pat.sub(repl, text)
+
+
 # «می» + space + next word; the start of the word («می», «نمی») is checked in _join_mi
 _MI_SPACE = re.compile(r"می (?=([^\s\u200c]+))")
 _REPEAT_RUN = re.compile(f"([{_L}])\\1{{2,}}")
@@ -99,8 +128,8 @@ _LETTER_RUN = re.compile(f"[{_L}]+")
 def _spacing(text: str) -> str:
     """hazm's spacing corrections, done with regexes (``norm_spacing.tsv``), the
     «می» + verb joining, and the shortening of letters repeated 3+ times."""
-    for pat, repl in _spacing_rules():
-        text = pat.sub(repl, text)
+    for step in _spacing_steps():
+        text = step(text)
     if "می " in text:
         text = _MI_SPACE.sub(_join_mi, text)
     if _REPEAT_RUN.search(text):

@@ -120,3 +120,15 @@ def test_zwnj_edge_rule_matches_its_plain_form(text: str) -> None:
 
     plain = re.compile(r"\u200c+(?=[\s\u200c]|$)|(?<=\s)\u200c+|^\u200c+")
     assert _ZWNJ_EDGE.sub("", text) == plain.sub("", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["کتاب", " ", "  ", "۱۲", "3.5", ".", "،", "«", "»", "(", ")", "!", "؟", ":", "\n", "ها", "ه", "\"", "/"]),
+                max_size=14).map("".join))
+def test_spacing_steps_equal_the_rules_plain_substitutions(text: str) -> None:
+    """Rules whose template is the group alone (or between spaces) run as split + join;
+    each step must give what ``re.sub`` with the rule's template gives."""
+    from newsx.core.normalize import _spacing_rules, _spacing_steps
+
+    for (pat, repl), step in zip(_spacing_rules(), _spacing_steps()):
+        assert step(text) == pat.sub(repl, text), pat.pattern
