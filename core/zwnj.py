@@ -579,22 +579,26 @@ def repair(text: str) -> str:
     parts = _SPLIT(text)  # [between, word, between, word, ..., between]
     if len(parts) == 1:
         return text
-    out = parts[:]
-    memo = _MEMO
-    for k in range(1, len(parts), 2):
-        w = parts[k]
-        r = memo.get(w)
-        if r is None:
-            r = repair_word(w)
-            if r == w and _LEX is not None and w in _LEX.he_or_plural:
-                r = _IN_CONTEXT
-            if len(memo) >= 200_000:
-                memo.clear()
-            memo[w] = r
-        if r is _IN_CONTEXT:
-            r = _he_or_plural(w, text, sum(map(len, parts[: k + 1])))
-        out[k] = r
-    return "".join(out)
+    get = _MEMO.get
+    words = parts[1::2]
+    fixed = [get(w) or _memo_repair(w) for w in words]
+    if _IN_CONTEXT in fixed:
+        for k, r in enumerate(fixed):
+            if r is _IN_CONTEXT:
+                end = sum(map(len, parts[: 2 * k + 2]))
+                fixed[k] = _he_or_plural(words[k], text, end)
+    parts[1::2] = fixed
+    return "".join(parts)
+
+
+def _memo_repair(w: str) -> str:
+    r = repair_word(w)
+    if r == w and _LEX is not None and w in _LEX.he_or_plural:
+        r = _IN_CONTEXT
+    if len(_MEMO) >= 200_000:
+        _MEMO.clear()
+    _MEMO[w] = r
+    return r
 
 
 # Each word's repair, once per process: the repair of a word does not depend on the
