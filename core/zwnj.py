@@ -107,8 +107,12 @@ class _FreqView:
         self._rows = rows
 
     def get(self, w: str, default: int | None = None) -> int | None:
-        f = self._rows.freq(w)
-        return default if f is None else f
+        rows = self._rows
+        i = rows.index.get(w)
+        if i is None:
+            return default
+        f = rows.freqs[i]
+        return int(f) if f.isdigit() else 0
 
     def __contains__(self, w: object) -> bool:
         return w in self._rows.index
@@ -177,6 +181,8 @@ class _Lexicon:
             key = w.replace(ZWNJ, "")
             if key not in zw_forms or f > zw_forms[key][0]:
                 zw_forms[key] = (f, w)
+        # a fresh table without the deleted slots the pops left (look-ups probe less)
+        rows.index = index = dict(index)
         index_get = index.get
 
         def known(k: str) -> bool:
