@@ -64,6 +64,97 @@ def set_user_gazetteers(paths) -> None:
     gazetteer.set_user_gazetteers(paths)
 
 
+class _Word:
+    """What the rules need to know about one token string, whatever its document.
+
+    Computed once per distinct string (see :func:`_words`): the same few thousand words
+    make up most of every article, and these lexicon tests would otherwise run again
+    for every token and every rule that asks."""
+
+    __slots__ = ("fold", "alpha", "verb", "freq", "common", "plural", "unknown", "adjective",
+                 "stopish", "surname_form", "suffix_word", "compound_first")
+
+    def __init__(self, w: str, fold: str, lex, stop, suffixes, suffix_words, first) -> None:
+        self.fold = fold
+        self.alpha = w[:1].isalpha()  #: a word, not a number or punctuation
+        freq = lex.freq.get(w, 0)
+        tags = lex.pos.get(w, frozenset())
+        self.freq = freq
+        self.common = freq >= _COMMON_FREQ or bool(tags & _CLOSED_TAGS) or ("ADV" in tags and freq > 0)
+        self.adjective = bool(tags) and "N" not in tags and bool(tags & {"AJ", "ADV"})
+        # a plural of a known word («مادران», «دانش‌آموزان», «کشورها»)
+        plural = False
+        bare = w.replace("\u200c", "")
+        for suf in ("هایی", "های", "ها", "ان", "گان"):
+            if bare.endswith(suf) and len(bare) > len(suf) + 1:
+                stem = bare[: -len(suf)]
+                if suf == "گان":
+                    stem += "ه"
+                if lex.freq.get(stem, 0) > 0:
+                    plural = True
+                    break
+        self.plural = plural
+        #: not a word hazm's lexicon knows, and not an inflected form of one
+        self.unknown = freq == 0 and not tags and not plural
+        # a verb form, told by the string alone (the token's lemma may say so too)
+        verb = w in lex.verb_forms
+        if not verb and " " in fold:
+            parts = fold.split(" ")
+            verb = any(p in ("می", "نمی") or (p.endswith("می") and p[:-2] in _VERB_PREFIXES) for p in parts[:-1])
+        if not verb and w.endswith(("ند", "یم", "ید")) and len(w) > 4:
+            verb = "AJ" in lex.pos.get(w[:-2], ())  # «امیدوارند»: an adjective with a copula
+        self.verb = verb
+        self.stopish = fold in stop or len(fold) < 2  #: never (part of) a name on its own
+        # ends with a surname ending («حسن‌زاده», «کریمی‌نژاد»), not after a half-space
+        # that is not before the ending («سن‌پائولو»)
+        form = False
+        joined = fold.replace(" ", "")
+        for suf, mn in suffixes:
+            if joined.endswith(suf) and len(joined) - len(suf) >= mn:
+                form = " " not in fold or fold.rsplit(" ", 1)[-1] == suf
+                break
+        self.surname_form = form
+        self.suffix_word = fold in suffix_words  #: a surname ending written as its own word
+        #: a first name written as two first names with a half-space («علی‌اکبر», «محمد‌رضا»)
+        self.compound_first = " " in fold and fold not in first and all(
+            p in first and not first[p] for p in fold.split(" "))
+
+
+_WORDS: dict[str, _Word] = {}
+_WORDS_MAX = 200_000  #: the memo is cleared when it grows past this
+_WORDS_SOURCES: tuple = ()  #: the tables the memo was computed from
+
+
+def _words(toks: list[WToken]) -> list[_Word]:
+    """The :class:`_Word` of each token, memoized per string in ``_WORDS``."""
+    global _WORDS_SOURCES
+    from . import gazetteer as g
+    from .zwnj import lexicon
+
+    lex = lexicon()
+    stop = g.stop_words()
+    suffixes = g.surname_suffixes()
+    first = g.first_names()
+    sources = (lex, stop, suffixes, first)
+    if len(_WORDS_SOURCES) != len(sources) or any(a is not b for a, b in zip(_WORDS_SOURCES, sources)) \
+            or len(_WORDS) >= _WORDS_MAX:
+        _WORDS.clear()  # a table was rebuilt (or the memo is full): start over
+        _WORDS_SOURCES = sources
+    memo = _WORDS
+    out = []
+    suffix_words = None
+    fold_key = g.fold_key
+    for t in toks:
+        w = t.norm
+        x = memo.get(w)
+        if x is None:
+            if suffix_words is None:
+                suffix_words = frozenset(suf for suf, _ in suffixes)
+            x = memo[w] = _Word(w, fold_key(w), lex, stop, suffixes, suffix_words, first)
+        out.append(x)
+    return out
+
+
 class _Ctx:
     """Per-document token features and lexicon matches (all in token indices)."""
 
@@ -82,14 +173,15 @@ class _Ctx:
         self.suffixes = g.surname_suffixes()
         self.suffix_words = frozenset(x for x, _ in self.suffixes)
         toks = doc.tokens
-        self.n = len(toks)
-        self.fold = [g.fold_key(t.norm) for t in toks]
-        first = self.first
-        for f in set(self.fold):
-            if " " in f and f not in first and all(p in first and not first[p] for p in f.split(" ")):
-                first = dict(first) if first is self.first else first
-                first[f] = False  # «علی‌اکبر», «محمد‌رضا»
-        self.first = first
+        n = self.n = len(toks)
+        words = self.words = _words(toks)
+        self.fold = [w.fold for w in words]
+        self.sent = [t.sentence for t in toks]
+        compound = sorted({w.fold for w in words if w.compound_first})
+        if compound:
+            self.first = dict(self.first)
+            for f in compound:
+                self.first[f] = False  # «علی‌اکبر», «محمد‌رضا»
         folded, pos = g.fold_text(doc.norm)
         self.folded, self.pos = folded, pos
         starts = {t.nstart: t.i for t in toks}
@@ -145,58 +237,53 @@ class _Ctx:
                 for k in range(i, j):
                     self.in_frame[k] = True
 
+        # flat per-token lists the rules index (the predicates below read them)
+        fold, sent, in_gaz = self.fold, self.sent, self.in_gaz
+        first = self.first
+        self.in_first = [f in first for f in fold]
+        verb = self._verb = [w.verb or "#" in t.lemma for w, t in zip(words, toks)]
+        self._namelike = [w.alpha and not (a or b or c) and not w.stopish and not v
+                          for w, a, b, c, v in zip(words, self.in_title, self.in_head, self.in_frame, verb)]
+        namelike = self._namelike
+        self._surname_like = [
+            w.surname_form and namelike[i] and not in_gaz[i] and not w.common and w.unknown and not self.in_first[i]
+            for i, w in enumerate(words)]
+        split = self._split_suffix = [False] * (n + 1)
+        fn_stop = self.fn_stop
+        for i in range(1, n):
+            if words[i].suffix_word and sent[i - 1] == sent[i]:
+                nxt = i + 1
+                split[i] = not (nxt < n and sent[i] == sent[nxt] and fold[nxt] not in fn_stop and verb[nxt])
+
     # -- token predicates ------------------------------------------------------------
 
     def unknown(self, i: int) -> bool:
         """Not a word hazm's lexicon knows, and not an inflected form of one."""
-        t = self.doc.tokens[i]
-        w = t.norm
-        return self.lex.freq.get(w, 0) == 0 and not self.lex.pos.get(w) and not self.plural(i)
+        return self.words[i].unknown
 
     def plural(self, i: int) -> bool:
         """A plural of a known word («مادران», «دانش‌آموزان», «کشورها»)."""
-        w = self.doc.tokens[i].norm.replace("\u200c", "")
-        for suf in ("هایی", "های", "ها", "ان", "گان"):
-            if w.endswith(suf) and len(w) > len(suf) + 1:
-                stem = w[: -len(suf)]
-                if suf == "گان":
-                    stem += "ه"
-                if self.lex.freq.get(stem, 0) > 0:
-                    return True
-        return False
+        return self.words[i].plural
 
     def surname_like(self, i: int) -> bool:
         """An unknown word with a surname ending («حسن‌زاده», «کریمی‌نژاد»)."""
-        if not self.namelike(i) or self.in_gaz[i] or self.is_common(i):
-            return False
-        f = self.fold[i]
-        w = f.replace(" ", "")
-        last = f.rsplit(" ", 1)[-1]
-        for suf, mn in self.suffixes:
-            if w.endswith(suf) and len(w) - len(suf) >= mn:
-                if " " in f and last != suf:
-                    return False  # «سن‌پائولو»: the half-space is not before the ending
-                return self.unknown(i) and f not in self.first
-        return False
+        return 0 <= i < self.n and self._surname_like[i]
 
     def split_suffix(self, i: int) -> bool:
         """A surname ending written as its own word («قربان [زاده]», «سایه [وند]»)."""
-        if not (0 < i < self.n) or not self.same_sent(i - 1, i) or self.fold[i] not in self.suffix_words:
-            return False
-        nxt = i + 1
-        return not (nxt < self.n and self.same_sent(i, nxt) and self.fold[nxt] not in self.fn_stop and self.is_verb(nxt))
+        return 0 < i < self.n and self._split_suffix[i]
 
     def adjective(self, i: int) -> bool:
         """Known only as an adjective or adverb («معاصر», «بازنشسته»), never as a noun."""
-        tags = self.lex.pos.get(self.doc.tokens[i].norm, frozenset())
-        return bool(tags) and "N" not in tags and bool(tags & {"AJ", "ADV"})
+        return self.words[i].adjective
 
     def rare(self, i: int) -> bool:
-        return self.lex.freq.get(self.doc.tokens[i].norm, 0) < _RARE_FREQ and not self.is_common(i)
+        w = self.words[i]
+        return w.freq < _RARE_FREQ and not w.common
 
     def org_word(self, i: int) -> bool:
         """A word that may continue an organization's name after its head."""
-        if not self.is_word(i) or self.in_title[i] or self.in_frame[i] or self.is_verb(i):
+        if not self.is_word(i) or self.in_title[i] or self.in_frame[i] or self._verb[i]:
             return False
         f = self.fold[i]
         if f in self.inner:
@@ -207,46 +294,21 @@ class _Ctx:
         return self.doc.tokens[i]
 
     def is_word(self, i: int) -> bool:
-        return 0 <= i < self.n and self.doc.tokens[i].norm[:1].isalpha()
+        return 0 <= i < self.n and self.words[i].alpha
 
     def is_verb(self, i: int) -> bool:
-        t = self.doc.tokens[i]
-        if "#" in t.lemma or t.norm in self.lex.verb_forms:
-            return True
-        f = self.fold[i]
-        if " " in f:
-            parts = f.split(" ")
-            if any(p in ("می", "نمی") or (p.endswith("می") and p[:-2] in _VERB_PREFIXES) for p in parts[:-1]):
-                return True  # «می‌گوید», «برمی‌گرداند»
-        w = t.norm
-        if w.endswith(("ند", "یم", "ید")) and len(w) > 4:
-            stem = w[:-2]
-            if "AJ" in self.lex.pos.get(stem, ()):
-                return True  # «امیدوارند»: an adjective with a copula
-        return False
+        return self._verb[i]
 
     def is_common(self, i: int) -> bool:
-        w = self.doc.tokens[i].norm
-        lex = self.lex
-        f = lex.freq.get(w, 0)
-        if f >= _COMMON_FREQ:
-            return True
-        tags = lex.pos.get(w, frozenset())
-        return bool(tags & _CLOSED_TAGS) or ("ADV" in tags and f > 0)
+        return self.words[i].common
 
     def namelike(self, i: int) -> bool:
         """A word that may be (part of) an unknown name."""
-        if not self.is_word(i):
-            return False
-        if self.in_title[i] or self.in_head[i] or self.in_frame[i]:
-            return False
-        f = self.fold[i]
-        if f in self.stop or len(f) < 2:
-            return False
-        return not self.is_verb(i)
+        return 0 <= i < self.n and self._namelike[i]
 
     def same_sent(self, i: int, j: int) -> bool:
-        return 0 <= i < self.n and 0 <= j < self.n and self.doc.tokens[i].sentence == self.doc.tokens[j].sentence
+        n = self.n
+        return 0 <= i < n and 0 <= j < n and self.sent[i] == self.sent[j]
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         toks = self.doc.tokens
