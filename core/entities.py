@@ -72,9 +72,9 @@ class _Word:
     for every token and every rule that asks."""
 
     __slots__ = ("fold", "alpha", "verb", "freq", "common", "plural", "unknown", "adjective",
-                 "stopish", "surname_form", "suffix_word", "compound_first")
+                 "stopish", "namelike", "surname_form", "suffix_word", "compound_first", "is_first", "special")
 
-    def __init__(self, w: str, fold: str, lex, stop, suffixes, suffix_words, first) -> None:
+    def __init__(self, w: str, fold: str, lex, stop, suffixes, ends, suffix_words, first) -> None:
         self.fold = fold
         self.alpha = w[:1].isalpha()  #: a word, not a number or punctuation
         freq = lex.freq.get(w, 0)
@@ -105,11 +105,13 @@ class _Word:
             verb = "AJ" in lex.pos.get(w[:-2], ())  # «امیدوارند»: an adjective with a copula
         self.verb = verb
         self.stopish = fold in stop or len(fold) < 2  #: never (part of) a name on its own
+        #: may be (part of) an unknown name, unless the document says otherwise
+        self.namelike = self.alpha and not self.stopish and not verb
         # ends with a surname ending («حسن‌زاده», «کریمی‌نژاد»), not after a half-space
         # that is not before the ending («سن‌پائولو»)
         form = False
         joined = fold.replace(" ", "")
-        for suf, mn in suffixes:
+        for suf, mn in suffixes if joined.endswith(ends) else ():
             if joined.endswith(suf) and len(joined) - len(suf) >= mn:
                 form = " " not in fold or fold.rsplit(" ", 1)[-1] == suf
                 break
@@ -118,6 +120,9 @@ class _Word:
         #: a first name written as two first names with a half-space («علی‌اکبر», «محمد‌رضا»)
         self.compound_first = " " in fold and fold not in first and all(
             p in first and not first[p] for p in fold.split(" "))
+        #: a first name (the document's table adds the compound ones it holds)
+        self.is_first = fold in first or self.compound_first
+        self.special = self.is_first or self.surname_form or self.suffix_word
 
 
 _WORDS: dict[str, _Word] = {}
@@ -141,17 +146,18 @@ def _words(toks: list[WToken]) -> list[_Word]:
         _WORDS.clear()  # a table was rebuilt (or the memo is full): start over
         _WORDS_SOURCES = sources
     memo = _WORDS
-    out = []
-    suffix_words = None
-    fold_key = g.fold_key
-    for t in toks:
-        w = t.norm
-        x = memo.get(w)
-        if x is None:
-            if suffix_words is None:
-                suffix_words = frozenset(suf for suf, _ in suffixes)
-            x = memo[w] = _Word(w, fold_key(w), lex, stop, suffixes, suffix_words, first)
-        out.append(x)
+    get = memo.get
+    out = [get(t.norm) for t in toks]
+    if None in out:  # words not seen before
+        suffix_words = frozenset(suf for suf, _ in suffixes)
+        ends = tuple(suf for suf, _ in suffixes)
+        for i, x in enumerate(out):
+            if x is None:
+                w = toks[i].norm
+                x = memo.get(w)
+                if x is None:
+                    x = memo[w] = _Word(w, g.fold_key(w), lex, stop, suffixes, ends, suffix_words, first)
+                out[i] = x
     return out
 
 
@@ -177,15 +183,15 @@ class _Ctx:
         words = self.words = _words(toks)
         self.fold = [w.fold for w in words]
         self.sent = [t.sentence for t in toks]
-        compound = sorted({w.fold for w in words if w.compound_first})
+        # the few tokens a sparse rule looks at (first names, surname forms and endings)
+        special = [i for i, w in enumerate(words) if w.special]
+        compound = sorted({words[i].fold for i in special if words[i].compound_first})
         if compound:
             self.first = dict(self.first)
             for f in compound:
                 self.first[f] = False  # «علی‌اکبر», «محمد‌رضا»
         folded, pos = g.fold_text(doc.norm)
         self.folded, self.pos = folded, pos
-        starts = {t.nstart: t.i for t in toks}
-        self._starts = starts
 
         def tok_span(s: int, e: int) -> tuple[int, int, int, int] | None:
             ns = pos[s] if pos else s
@@ -239,21 +245,36 @@ class _Ctx:
 
         # flat per-token lists the rules index (the predicates below read them)
         fold, sent, in_gaz = self.fold, self.sent, self.in_gaz
-        first = self.first
-        self.in_first = [f in first for f in fold]
-        verb = self._verb = [w.verb or "#" in t.lemma for w, t in zip(words, toks)]
-        self._namelike = [w.alpha and not (a or b or c) and not w.stopish and not v
-                          for w, a, b, c, v in zip(words, self.in_title, self.in_head, self.in_frame, verb)]
-        namelike = self._namelike
-        self._surname_like = [
-            w.surname_form and namelike[i] and not in_gaz[i] and not w.common and w.unknown and not self.in_first[i]
-            for i, w in enumerate(words)]
+        verb = self._verb = [w.verb for w in words]
+        namelike = self._namelike = [w.namelike for w in words]
+        for i in [i for i, t in enumerate(toks) if "#" in t.lemma]:
+            verb[i] = True  # the lemmatizer took it for a verb
+            namelike[i] = False
+        for at in (self.title_at, self.head_at, self.frame_at):
+            for i, (j, _) in at.items():
+                for k in range(i, j):
+                    namelike[k] = False
+        surname_like = self._surname_like = [False] * n
         split = self._split_suffix = [False] * (n + 1)
         fn_stop = self.fn_stop
-        for i in range(1, n):
-            if words[i].suffix_word and sent[i - 1] == sent[i]:
+        first_sites = []
+        surname_sites = set()
+        for i in special:
+            w = words[i]
+            if w.is_first:
+                first_sites.append(i)
+            if w.surname_form and namelike[i] and not in_gaz[i] and not w.common and w.unknown and not w.is_first:
+                surname_like[i] = True
+                surname_sites.add(i)
+            if w.suffix_word and i > 0 and sent[i - 1] == sent[i]:
                 nxt = i + 1
-                split[i] = not (nxt < n and sent[i] == sent[nxt] and fold[nxt] not in fn_stop and verb[nxt])
+                if not (nxt < n and sent[i] == sent[nxt] and fold[nxt] not in fn_stop and verb[nxt]):
+                    split[i] = True
+                    surname_sites.add(i - 1)
+        #: tokens that are first names
+        self.first_sites = first_sites
+        #: tokens the surname-form rule looks at: a surname form, or a word before a split ending
+        self.surname_sites = sorted(surname_sites)
 
     # -- token predicates ------------------------------------------------------------
 
@@ -500,8 +521,8 @@ def find(doc: Doc) -> list[Cand]:
             cands.append(Cand("PERSON", ns, ne, priority=TITLE_PRIORITY, extra={"source": "title"}))
 
     # first name + surname
-    for i in range(c.n):
-        if c.fold[i] in c.first and not c.in_gaz[i] and (i == 0 or c.fold[i - 1] not in c.first or not c.namelike(i - 1)):
+    for i in c.first_sites:
+        if not c.in_gaz[i] and (i == 0 or c.fold[i - 1] not in c.first or not c.namelike(i - 1)):
             end = _person_after(c, i, strict=False, lone=True)
             if end > i:
                 ns, ne = c.span(i, end)
@@ -531,7 +552,7 @@ def find(doc: Doc) -> list[Cand]:
         cands.append(Cand("PERSON", ns, ne, priority=FRAME_PRIORITY, extra={"source": "apposition"}))
 
     # a lone word with a surname ending no dictionary knows («کریمی‌نژاد»)
-    for i in range(c.n):
+    for i in c.surname_sites:
         if c.surname_like(i):
             cands.append(Cand("PERSON", toks[i].nstart, toks[i].nend, priority=FRAME_PRIORITY - 1,
                               extra={"source": "surname-form"}))
