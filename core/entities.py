@@ -34,8 +34,9 @@ salient entity has 1.0). Entities are sorted by salience (desc), then first ment
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
+from dataclasses import fields, replace
+from operator import attrgetter
+from typing import Any, Callable
 
 from .doc import Cand, Doc, WToken, resolve_overlaps
 from .model import ENTITY_LABELS, Entity, Mention
@@ -697,9 +698,8 @@ def _surname_echoes(c: _Ctx, kept: list[Cand]) -> list[Cand]:
     for cand in kept:
         covered[cand.nstart:cand.nend] = b"\x01" * (cand.nend - cand.nstart)
     out = []
-    for i in range(c.n):
-        f = c.fold[i]
-        if f in surnames and i >= surnames[f] and not covered[toks[i].nstart]:
+    for i in [i for i, f in enumerate(c.fold) if f in surnames]:
+        if i >= surnames[c.fold[i]] and not covered[toks[i].nstart]:
             out.append(Cand("PERSON", toks[i].nstart, toks[i].nend, priority=FIRSTNAME_PRIORITY - 1,
                             extra={"source": "surname"}))
     return out
@@ -775,7 +775,7 @@ def group(doc: Doc, cands: list[Cand], mentions: list[Mention]) -> tuple[list[Me
     eid = {gi: f"e{n}" for n, gi in enumerate(order)}
     out = list(mentions)
     for k, gi in assign.items():
-        out[k] = replace(out[k], entity=eid[gi])
+        out[k] = _with_entity(out[k], eid[gi])
     ents = []
     for gi in order:
         gr = groups[gi]
@@ -795,6 +795,23 @@ def group(doc: Doc, cands: list[Cand], mentions: list[Mention]) -> tuple[list[Me
             salience=raw[gi] / top if top else 0.0,
         ))
     return out, ents
+
+
+_MENTION_COPY: list[Callable[[Mention], tuple] | None] = []
+
+
+def _with_entity(m: Mention, eid: str) -> Mention:
+    """``dataclasses.replace(m, entity=eid)``, without its per-call field checks and keyword
+    arguments (a few mentions per article each get one): the other fields are passed by
+    position when ``entity`` is the last field of :class:`Mention`."""
+    if not _MENTION_COPY:
+        fs = fields(Mention)
+        plain = fs[-1].name == "entity" and all(f.init and not f.kw_only for f in fs)
+        _MENTION_COPY.append(attrgetter(*(f.name for f in fs[:-1])) if plain else None)
+    get = _MENTION_COPY[0]
+    if get is None:
+        return replace(m, entity=eid)
+    return Mention(*get(m), eid)
 
 
 def _roles(doc: Doc, cands: list[Cand], mentions: list[Mention], idx: list[int]) -> dict[int, list[str]]:
