@@ -205,10 +205,12 @@ class _Ctx:
             return ns, ne, i, j + 1
 
         self.tok_span = tok_span
+        found_names, found_titles, found_heads, found_frames = g.longest_each(
+            (g.names(), g.titles(), g.heads(), g.frames()), folded)
         # gazetteer names
         self.gaz: dict[int, tuple[int, int, int, Any]] = {}  # start tok -> (end tok, ns, ne, entry)
         self.in_gaz = [False] * self.n
-        for s, e, entry in g.names().longest(folded):
+        for s, e, entry in found_names:
             ns, ne, i, j = tok_span(s, e)
             if i >= self.n or toks[i].sentence != toks[j - 1].sentence:
                 continue
@@ -218,7 +220,7 @@ class _Ctx:
         self.title_at: dict[int, tuple[int, Any]] = {}
         self.title_end: dict[int, tuple[int, Any]] = {}
         self.in_title = [False] * self.n
-        for s, e, t in g.titles().longest(folded):
+        for s, e, t in found_titles:
             ns, ne, i, j = tok_span(s, e)
             if i < self.n and toks[i].nstart == ns and toks[j - 1].nend == ne:
                 self.title_at[i] = (j, t)
@@ -227,7 +229,7 @@ class _Ctx:
                     self.in_title[k] = True
         self.head_at: dict[int, tuple[int, Any]] = {}
         self.in_head = [False] * self.n
-        for s, e, h in g.heads().longest(folded):
+        for s, e, h in found_heads:
             ns, ne, i, j = tok_span(s, e)
             if i < self.n and toks[i].nstart == ns and toks[j - 1].nend == ne:
                 self.head_at[i] = (j, h)
@@ -236,7 +238,7 @@ class _Ctx:
         self.frame_at: dict[int, tuple[int, Any]] = {}
         self.frame_end: dict[int, tuple[int, Any]] = {}
         self.in_frame = [False] * self.n
-        for s, e, f in g.frames().longest(folded):
+        for s, e, f in found_frames:
             ns, ne, i, j = tok_span(s, e)
             if i < self.n and toks[i].nstart == ns and toks[j - 1].nend == ne:
                 self.frame_at[i] = (j, f)
