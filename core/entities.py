@@ -127,7 +127,7 @@ class _Word:
 
 
 _WORDS: dict[str, _Word] = {}
-_WORDS_MAX = 200_000  #: the memo is cleared when it grows past this
+_WORDS_MAX = 100_000  #: the memo is cleared when it grows past this (a few MB)
 _WORDS_SOURCES: tuple = ()  #: the tables the memo was computed from
 
 
