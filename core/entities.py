@@ -34,8 +34,9 @@ salient entity has 1.0). Entities are sorted by salience (desc), then first ment
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
+from dataclasses import fields, replace
+from operator import attrgetter
+from typing import Any, Callable
 
 from .doc import Cand, Doc, WToken, resolve_overlaps
 from .model import ENTITY_LABELS, Entity, Mention
@@ -64,6 +65,103 @@ def set_user_gazetteers(paths) -> None:
     gazetteer.set_user_gazetteers(paths)
 
 
+class _Word:
+    """What the rules need to know about one token string, whatever its document.
+
+    Computed once per distinct string (see :func:`_words`): the same few thousand words
+    make up most of every article, and these lexicon tests would otherwise run again
+    for every token and every rule that asks."""
+
+    __slots__ = ("fold", "alpha", "verb", "freq", "common", "plural", "unknown", "adjective",
+                 "stopish", "namelike", "surname_form", "suffix_word", "compound_first", "is_first", "special")
+
+    def __init__(self, w: str, fold: str, lex, stop, suffixes, ends, suffix_words, first) -> None:
+        self.fold = fold
+        self.alpha = w[:1].isalpha()  #: a word, not a number or punctuation
+        freq = lex.freq.get(w, 0)
+        tags = lex.pos.get(w, frozenset())
+        self.freq = freq
+        self.common = freq >= _COMMON_FREQ or bool(tags & _CLOSED_TAGS) or ("ADV" in tags and freq > 0)
+        self.adjective = bool(tags) and "N" not in tags and bool(tags & {"AJ", "ADV"})
+        # a plural of a known word («مادران», «دانش‌آموزان», «کشورها»)
+        plural = False
+        bare = w.replace("\u200c", "")
+        for suf in ("هایی", "های", "ها", "ان", "گان"):
+            if bare.endswith(suf) and len(bare) > len(suf) + 1:
+                stem = bare[: -len(suf)]
+                if suf == "گان":
+                    stem += "ه"
+                if lex.freq.get(stem, 0) > 0:
+                    plural = True
+                    break
+        self.plural = plural
+        #: not a word hazm's lexicon knows, and not an inflected form of one
+        self.unknown = freq == 0 and not tags and not plural
+        # a verb form, told by the string alone (the token's lemma may say so too)
+        verb = w in lex.verb_forms
+        if not verb and " " in fold:
+            parts = fold.split(" ")
+            verb = any(p in ("می", "نمی") or (p.endswith("می") and p[:-2] in _VERB_PREFIXES) for p in parts[:-1])
+        if not verb and w.endswith(("ند", "یم", "ید")) and len(w) > 4:
+            verb = "AJ" in lex.pos.get(w[:-2], ())  # «امیدوارند»: an adjective with a copula
+        self.verb = verb
+        self.stopish = fold in stop or len(fold) < 2  #: never (part of) a name on its own
+        #: may be (part of) an unknown name, unless the document says otherwise
+        self.namelike = self.alpha and not self.stopish and not verb
+        # ends with a surname ending («حسن‌زاده», «کریمی‌نژاد»), not after a half-space
+        # that is not before the ending («سن‌پائولو»)
+        form = False
+        joined = fold.replace(" ", "")
+        for suf, mn in suffixes if joined.endswith(ends) else ():
+            if joined.endswith(suf) and len(joined) - len(suf) >= mn:
+                form = " " not in fold or fold.rsplit(" ", 1)[-1] == suf
+                break
+        self.surname_form = form
+        self.suffix_word = fold in suffix_words  #: a surname ending written as its own word
+        #: a first name written as two first names with a half-space («علی‌اکبر», «محمد‌رضا»)
+        self.compound_first = " " in fold and fold not in first and all(
+            p in first and not first[p] for p in fold.split(" "))
+        #: a first name (the document's table adds the compound ones it holds)
+        self.is_first = fold in first or self.compound_first
+        self.special = self.is_first or self.surname_form or self.suffix_word
+
+
+_WORDS: dict[str, _Word] = {}
+_WORDS_MAX = 100_000  #: the memo is cleared when it grows past this (a few MB)
+_WORDS_SOURCES: tuple = ()  #: the tables the memo was computed from
+
+
+def _words(toks: list[WToken]) -> list[_Word]:
+    """The :class:`_Word` of each token, memoized per string in ``_WORDS``."""
+    global _WORDS_SOURCES
+    from . import gazetteer as g
+    from .zwnj import lexicon
+
+    lex = lexicon()
+    stop = g.stop_words()
+    suffixes = g.surname_suffixes()
+    first = g.first_names()
+    sources = (lex, stop, suffixes, first)
+    if len(_WORDS_SOURCES) != len(sources) or any(a is not b for a, b in zip(_WORDS_SOURCES, sources)) \
+            or len(_WORDS) >= _WORDS_MAX:
+        _WORDS.clear()  # a table was rebuilt (or the memo is full): start over
+        _WORDS_SOURCES = sources
+    memo = _WORDS
+    get = memo.get
+    out = [get(t.norm) for t in toks]
+    if None in out:  # words not seen before
+        suffix_words = frozenset(suf for suf, _ in suffixes)
+        ends = tuple(suf for suf, _ in suffixes)
+        for i, x in enumerate(out):
+            if x is None:
+                w = toks[i].norm
+                x = memo.get(w)
+                if x is None:
+                    x = memo[w] = _Word(w, g.fold_key(w), lex, stop, suffixes, ends, suffix_words, first)
+                out[i] = x
+    return out
+
+
 class _Ctx:
     """Per-document token features and lexicon matches (all in token indices)."""
 
@@ -82,18 +180,19 @@ class _Ctx:
         self.suffixes = g.surname_suffixes()
         self.suffix_words = frozenset(x for x, _ in self.suffixes)
         toks = doc.tokens
-        self.n = len(toks)
-        self.fold = [g.fold_key(t.norm) for t in toks]
-        first = self.first
-        for f in set(self.fold):
-            if " " in f and f not in first and all(p in first and not first[p] for p in f.split(" ")):
-                first = dict(first) if first is self.first else first
-                first[f] = False  # «علی‌اکبر», «محمد‌رضا»
-        self.first = first
+        n = self.n = len(toks)
+        words = self.words = _words(toks)
+        self.fold = [w.fold for w in words]
+        self.sent = [t.sentence for t in toks]
+        # the few tokens a sparse rule looks at (first names, surname forms and endings)
+        special = [i for i, w in enumerate(words) if w.special]
+        compound = sorted({words[i].fold for i in special if words[i].compound_first})
+        if compound:
+            self.first = dict(self.first)
+            for f in compound:
+                self.first[f] = False  # «علی‌اکبر», «محمد‌رضا»
         folded, pos = g.fold_text(doc.norm)
         self.folded, self.pos = folded, pos
-        starts = {t.nstart: t.i for t in toks}
-        self._starts = starts
 
         def tok_span(s: int, e: int) -> tuple[int, int, int, int] | None:
             ns = pos[s] if pos else s
@@ -106,10 +205,12 @@ class _Ctx:
             return ns, ne, i, j + 1
 
         self.tok_span = tok_span
+        found_names, found_titles, found_heads, found_frames = g.longest_each(
+            (g.names(), g.titles(), g.heads(), g.frames()), folded)
         # gazetteer names
         self.gaz: dict[int, tuple[int, int, int, Any]] = {}  # start tok -> (end tok, ns, ne, entry)
         self.in_gaz = [False] * self.n
-        for s, e, entry in g.names().longest(folded):
+        for s, e, entry in found_names:
             ns, ne, i, j = tok_span(s, e)
             if i >= self.n or toks[i].sentence != toks[j - 1].sentence:
                 continue
@@ -119,7 +220,7 @@ class _Ctx:
         self.title_at: dict[int, tuple[int, Any]] = {}
         self.title_end: dict[int, tuple[int, Any]] = {}
         self.in_title = [False] * self.n
-        for s, e, t in g.titles().longest(folded):
+        for s, e, t in found_titles:
             ns, ne, i, j = tok_span(s, e)
             if i < self.n and toks[i].nstart == ns and toks[j - 1].nend == ne:
                 self.title_at[i] = (j, t)
@@ -128,7 +229,7 @@ class _Ctx:
                     self.in_title[k] = True
         self.head_at: dict[int, tuple[int, Any]] = {}
         self.in_head = [False] * self.n
-        for s, e, h in g.heads().longest(folded):
+        for s, e, h in found_heads:
             ns, ne, i, j = tok_span(s, e)
             if i < self.n and toks[i].nstart == ns and toks[j - 1].nend == ne:
                 self.head_at[i] = (j, h)
@@ -137,7 +238,7 @@ class _Ctx:
         self.frame_at: dict[int, tuple[int, Any]] = {}
         self.frame_end: dict[int, tuple[int, Any]] = {}
         self.in_frame = [False] * self.n
-        for s, e, f in g.frames().longest(folded):
+        for s, e, f in found_frames:
             ns, ne, i, j = tok_span(s, e)
             if i < self.n and toks[i].nstart == ns and toks[j - 1].nend == ne:
                 self.frame_at[i] = (j, f)
@@ -145,58 +246,68 @@ class _Ctx:
                 for k in range(i, j):
                     self.in_frame[k] = True
 
+        # flat per-token lists the rules index (the predicates below read them)
+        fold, sent, in_gaz = self.fold, self.sent, self.in_gaz
+        verb = self._verb = [w.verb for w in words]
+        namelike = self._namelike = [w.namelike for w in words]
+        for i in [i for i, t in enumerate(toks) if "#" in t.lemma]:
+            verb[i] = True  # the lemmatizer took it for a verb
+            namelike[i] = False
+        for at in (self.title_at, self.head_at, self.frame_at):
+            for i, (j, _) in at.items():
+                for k in range(i, j):
+                    namelike[k] = False
+        surname_like = self._surname_like = [False] * n
+        split = self._split_suffix = [False] * (n + 1)
+        fn_stop = self.fn_stop
+        first_sites = []
+        surname_sites = set()
+        for i in special:
+            w = words[i]
+            if w.is_first:
+                first_sites.append(i)
+            if w.surname_form and namelike[i] and not in_gaz[i] and not w.common and w.unknown and not w.is_first:
+                surname_like[i] = True
+                surname_sites.add(i)
+            if w.suffix_word and i > 0 and sent[i - 1] == sent[i]:
+                nxt = i + 1
+                if not (nxt < n and sent[i] == sent[nxt] and fold[nxt] not in fn_stop and verb[nxt]):
+                    split[i] = True
+                    surname_sites.add(i - 1)
+        #: tokens that are first names
+        self.first_sites = first_sites
+        #: tokens the surname-form rule looks at: a surname form, or a word before a split ending
+        self.surname_sites = sorted(surname_sites)
+
     # -- token predicates ------------------------------------------------------------
 
     def unknown(self, i: int) -> bool:
         """Not a word hazm's lexicon knows, and not an inflected form of one."""
-        t = self.doc.tokens[i]
-        w = t.norm
-        return self.lex.freq.get(w, 0) == 0 and not self.lex.pos.get(w) and not self.plural(i)
+        return self.words[i].unknown
 
     def plural(self, i: int) -> bool:
         """A plural of a known word («مادران», «دانش‌آموزان», «کشورها»)."""
-        w = self.doc.tokens[i].norm.replace("\u200c", "")
-        for suf in ("هایی", "های", "ها", "ان", "گان"):
-            if w.endswith(suf) and len(w) > len(suf) + 1:
-                stem = w[: -len(suf)]
-                if suf == "گان":
-                    stem += "ه"
-                if self.lex.freq.get(stem, 0) > 0:
-                    return True
-        return False
+        return self.words[i].plural
 
     def surname_like(self, i: int) -> bool:
         """An unknown word with a surname ending («حسن‌زاده», «کریمی‌نژاد»)."""
-        if not self.namelike(i) or self.in_gaz[i] or self.is_common(i):
-            return False
-        f = self.fold[i]
-        w = f.replace(" ", "")
-        last = f.rsplit(" ", 1)[-1]
-        for suf, mn in self.suffixes:
-            if w.endswith(suf) and len(w) - len(suf) >= mn:
-                if " " in f and last != suf:
-                    return False  # «سن‌پائولو»: the half-space is not before the ending
-                return self.unknown(i) and f not in self.first
-        return False
+        return 0 <= i < self.n and self._surname_like[i]
 
     def split_suffix(self, i: int) -> bool:
         """A surname ending written as its own word («قربان [زاده]», «سایه [وند]»)."""
-        if not (0 < i < self.n) or not self.same_sent(i - 1, i) or self.fold[i] not in self.suffix_words:
-            return False
-        nxt = i + 1
-        return not (nxt < self.n and self.same_sent(i, nxt) and self.fold[nxt] not in self.fn_stop and self.is_verb(nxt))
+        return 0 < i < self.n and self._split_suffix[i]
 
     def adjective(self, i: int) -> bool:
         """Known only as an adjective or adverb («معاصر», «بازنشسته»), never as a noun."""
-        tags = self.lex.pos.get(self.doc.tokens[i].norm, frozenset())
-        return bool(tags) and "N" not in tags and bool(tags & {"AJ", "ADV"})
+        return self.words[i].adjective
 
     def rare(self, i: int) -> bool:
-        return self.lex.freq.get(self.doc.tokens[i].norm, 0) < _RARE_FREQ and not self.is_common(i)
+        w = self.words[i]
+        return w.freq < _RARE_FREQ and not w.common
 
     def org_word(self, i: int) -> bool:
         """A word that may continue an organization's name after its head."""
-        if not self.is_word(i) or self.in_title[i] or self.in_frame[i] or self.is_verb(i):
+        if not self.is_word(i) or self.in_title[i] or self.in_frame[i] or self._verb[i]:
             return False
         f = self.fold[i]
         if f in self.inner:
@@ -207,46 +318,21 @@ class _Ctx:
         return self.doc.tokens[i]
 
     def is_word(self, i: int) -> bool:
-        return 0 <= i < self.n and self.doc.tokens[i].norm[:1].isalpha()
+        return 0 <= i < self.n and self.words[i].alpha
 
     def is_verb(self, i: int) -> bool:
-        t = self.doc.tokens[i]
-        if "#" in t.lemma or t.norm in self.lex.verb_forms:
-            return True
-        f = self.fold[i]
-        if " " in f:
-            parts = f.split(" ")
-            if any(p in ("می", "نمی") or (p.endswith("می") and p[:-2] in _VERB_PREFIXES) for p in parts[:-1]):
-                return True  # «می‌گوید», «برمی‌گرداند»
-        w = t.norm
-        if w.endswith(("ند", "یم", "ید")) and len(w) > 4:
-            stem = w[:-2]
-            if "AJ" in self.lex.pos.get(stem, ()):
-                return True  # «امیدوارند»: an adjective with a copula
-        return False
+        return self._verb[i]
 
     def is_common(self, i: int) -> bool:
-        w = self.doc.tokens[i].norm
-        lex = self.lex
-        f = lex.freq.get(w, 0)
-        if f >= _COMMON_FREQ:
-            return True
-        tags = lex.pos.get(w, frozenset())
-        return bool(tags & _CLOSED_TAGS) or ("ADV" in tags and f > 0)
+        return self.words[i].common
 
     def namelike(self, i: int) -> bool:
         """A word that may be (part of) an unknown name."""
-        if not self.is_word(i):
-            return False
-        if self.in_title[i] or self.in_head[i] or self.in_frame[i]:
-            return False
-        f = self.fold[i]
-        if f in self.stop or len(f) < 2:
-            return False
-        return not self.is_verb(i)
+        return 0 <= i < self.n and self._namelike[i]
 
     def same_sent(self, i: int, j: int) -> bool:
-        return 0 <= i < self.n and 0 <= j < self.n and self.doc.tokens[i].sentence == self.doc.tokens[j].sentence
+        n = self.n
+        return 0 <= i < n and 0 <= j < n and self.sent[i] == self.sent[j]
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         toks = self.doc.tokens
@@ -438,8 +524,8 @@ def find(doc: Doc) -> list[Cand]:
             cands.append(Cand("PERSON", ns, ne, priority=TITLE_PRIORITY, extra={"source": "title"}))
 
     # first name + surname
-    for i in range(c.n):
-        if c.fold[i] in c.first and not c.in_gaz[i] and (i == 0 or c.fold[i - 1] not in c.first or not c.namelike(i - 1)):
+    for i in c.first_sites:
+        if not c.in_gaz[i] and (i == 0 or c.fold[i - 1] not in c.first or not c.namelike(i - 1)):
             end = _person_after(c, i, strict=False, lone=True)
             if end > i:
                 ns, ne = c.span(i, end)
@@ -469,7 +555,7 @@ def find(doc: Doc) -> list[Cand]:
         cands.append(Cand("PERSON", ns, ne, priority=FRAME_PRIORITY, extra={"source": "apposition"}))
 
     # a lone word with a surname ending no dictionary knows («کریمی‌نژاد»)
-    for i in range(c.n):
+    for i in c.surname_sites:
         if c.surname_like(i):
             cands.append(Cand("PERSON", toks[i].nstart, toks[i].nend, priority=FRAME_PRIORITY - 1,
                               extra={"source": "surname-form"}))
@@ -614,9 +700,8 @@ def _surname_echoes(c: _Ctx, kept: list[Cand]) -> list[Cand]:
     for cand in kept:
         covered[cand.nstart:cand.nend] = b"\x01" * (cand.nend - cand.nstart)
     out = []
-    for i in range(c.n):
-        f = c.fold[i]
-        if f in surnames and i >= surnames[f] and not covered[toks[i].nstart]:
+    for i in [i for i, f in enumerate(c.fold) if f in surnames]:
+        if i >= surnames[c.fold[i]] and not covered[toks[i].nstart]:
             out.append(Cand("PERSON", toks[i].nstart, toks[i].nend, priority=FIRSTNAME_PRIORITY - 1,
                             extra={"source": "surname"}))
     return out
@@ -692,7 +777,7 @@ def group(doc: Doc, cands: list[Cand], mentions: list[Mention]) -> tuple[list[Me
     eid = {gi: f"e{n}" for n, gi in enumerate(order)}
     out = list(mentions)
     for k, gi in assign.items():
-        out[k] = replace(out[k], entity=eid[gi])
+        out[k] = _with_entity(out[k], eid[gi])
     ents = []
     for gi in order:
         gr = groups[gi]
@@ -712,6 +797,23 @@ def group(doc: Doc, cands: list[Cand], mentions: list[Mention]) -> tuple[list[Me
             salience=raw[gi] / top if top else 0.0,
         ))
     return out, ents
+
+
+_MENTION_COPY: list[Callable[[Mention], tuple] | None] = []
+
+
+def _with_entity(m: Mention, eid: str) -> Mention:
+    """``dataclasses.replace(m, entity=eid)``, without its per-call field checks and keyword
+    arguments (a few mentions per article each get one): the other fields are passed by
+    position when ``entity`` is the last field of :class:`Mention`."""
+    if not _MENTION_COPY:
+        fs = fields(Mention)
+        plain = fs[-1].name == "entity" and all(f.init and not f.kw_only for f in fs)
+        _MENTION_COPY.append(attrgetter(*(f.name for f in fs[:-1])) if plain else None)
+    get = _MENTION_COPY[0]
+    if get is None:
+        return replace(m, entity=eid)
+    return Mention(*get(m), eid)
 
 
 def _roles(doc: Doc, cands: list[Cand], mentions: list[Mention], idx: list[int]) -> dict[int, list[str]]:

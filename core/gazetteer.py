@@ -45,24 +45,69 @@ _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=[۰-۹])|(?<=[۰-۹])(?=[^\W\d_])")
 NAME_LABELS = ("PERSON", "LOCATION", "ORGANIZATION")
 
 
+# The same one-character mapping as ``_FOLD``, as (char, replacement) pairs. No
+# replacement is itself a mapped character, so replacing them one after the other equals
+# one ``str.translate``; on a long text, a dozen ``in`` scans and a few ``replace`` calls
+# (most folded characters never occur) are an order of magnitude faster than
+# ``translate`` with a dict table, which looks up every character of a non-ASCII string.
+_FOLD_PAIRS = tuple(sorted((chr(a), b) for a, b in _FOLD.items()))
+assert not {b for _, b in _FOLD_PAIRS} & {a for a, _ in _FOLD_PAIRS}
+
+
+def _fold_chars(text: str) -> str:
+    """``text.translate(_FOLD)``, faster on long texts."""
+    for a, b in _FOLD_PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
+#: fold_key per distinct string: the pipeline folds every token, and the same few
+#: thousand words recur in every article. Cleared when it grows past _KEY_MEMO_MAX.
+_KEY_MEMO: dict[str, str] = {}
+_KEY_MEMO_MAX = 200_000
+
+
 def fold_key(s: str) -> str:
     """The folded form of a name or phrase (may be shorter than ``s``)."""
-    s = s.translate(_DROP_TABLE).translate(_FOLD)
-    return _SPACES.sub(" ", s).strip()
+    k = _KEY_MEMO.get(s)
+    if k is None:
+        k = s.translate(_DROP_TABLE).translate(_FOLD)
+        if "  " in k:
+            k = _SPACES.sub(" ", k)
+        k = k.strip()
+        if len(_KEY_MEMO) >= _KEY_MEMO_MAX:
+            _KEY_MEMO.clear()
+        _KEY_MEMO[s] = k
+    return k
+
+
+#: the last text fold_text folded and its result: the entities stage folds a document
+#: once to find names and again to find roles when grouping.
+_LAST_FOLD: tuple[str, tuple[str, list[int] | None]] | None = None
 
 
 def fold_text(text: str) -> tuple[str, list[int] | None]:
-    """Folded ``text`` and, if folding dropped characters, each folded char's index in ``text``."""
+    """Folded ``text`` and, if folding dropped characters, each folded char's index in ``text``.
+
+    The position list may be shared between calls on the same text: do not modify it."""
+    global _LAST_FOLD
+    last = _LAST_FOLD
+    if last is not None and (last[0] is text or last[0] == text):
+        return last[1]
     if not _DROP_RE.search(text):
-        return text.translate(_FOLD), None
-    out: list[str] = []
-    pos: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        out.append(ch)
-        pos.append(i)
-    return "".join(out).translate(_FOLD), pos
+        res: tuple[str, list[int] | None] = (_fold_chars(text), None)
+    else:
+        out: list[str] = []
+        pos: list[int] = []
+        for i, ch in enumerate(text):
+            if ch in _DROP:
+                continue
+            out.append(ch)
+            pos.append(i)
+        res = (_fold_chars("".join(out)), pos)
+    _LAST_FOLD = (text, res)
+    return res
 
 
 def key_variants(key: str) -> list[str]:
@@ -122,21 +167,51 @@ def read_entries(path: Path | str, source: str | None = None) -> list[tuple[Entr
     return out
 
 
+def _on_boundary(folded: str, n: int, s: int, e: int) -> bool:
+    """A key occurrence ``folded[s:e]`` that sits on word boundaries."""
+    if s > 0 and folded[s - 1].isalnum():
+        return False
+    if e < n and folded[e].isalnum():
+        # ezafe «ی» after a final vowel («زاپوریژیای اوکراین»): the name ends before it
+        if not (folded[e] == "ی" and folded[e - 1] in "اوا" and (e + 1 == n or not folded[e + 1].isalnum())):
+            return False
+    return True
+
+
+def _longest_of(ms: list[tuple[int, int, Any]], n: int) -> list[tuple[int, int, Any]]:
+    """Non-overlapping matches of ``ms``, longest first (then leftmost), sorted by start.
+    A matcher has one occurrence per (start, end), so the sort never compares payloads."""
+    taken = bytearray(n + 1)
+    kept = []
+    for _, s, e, p in sorted([(s - e, s, e, p) for s, e, p in ms]):
+        if taken.find(1, s, e) >= 0:
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        kept.append((s, e, p))
+    kept.sort(key=_start)
+    return kept
+
+
+def _start(m: tuple[int, int, Any]) -> int:
+    return m[0]
+
+
 class Matcher:
     """Aho-Corasick over folded keys; values are arbitrary payloads (first one entered wins)."""
 
     def __init__(self) -> None:
-        import ahocorasick
-
-        self._a = ahocorasick.Automaton()
+        self._a = None  #: the automaton, built at first match (see :func:`longest_each`)
         self.payloads: list[Any] = []
         self._keys: dict[str, int] = {}
         self._built = False
+        self._version = 0  #: bumped by every build, so shared automata notice a rebuild
+        self._last: tuple[str, list[tuple[int, int, Any]]] | None = None
 
     def add(self, phrase: str, payload: Any, override: bool = False, variants: bool = True) -> None:
         key = fold_key(phrase)
         if not key:
             return
+        self._last = None
         idx = len(self.payloads)
         self.payloads.append(payload)
         for k in key_variants(key) if variants else [key]:
@@ -152,12 +227,23 @@ class Matcher:
         return None if i is None else self.payloads[i]
 
     def build(self) -> "Matcher":
-        for k, idx in self._keys.items():
-            self._a.add_word(k, (len(k), idx))
-        if self._keys:
-            self._a.make_automaton()
+        """Freeze the keys; the automaton itself is built at the first match."""
+        self._last = None
+        self._a = None
         self._built = True
+        self._version += 1
         return self
+
+    def _automaton(self):
+        if self._a is None:
+            import ahocorasick
+
+            a = ahocorasick.Automaton()
+            for k, idx in self._keys.items():
+                a.add_word(k, (len(k), idx))
+            a.make_automaton()
+            self._a = a
+        return self._a
 
     def all_matches(self, folded: str) -> list[tuple[int, int, Any]]:
         """Every key occurrence on word boundaries, as ``(start, end, payload)`` in folded offsets."""
@@ -165,29 +251,70 @@ class Matcher:
             return []
         out = []
         n = len(folded)
-        for end, (ln, idx) in self._a.iter(folded):
+        payloads = self.payloads
+        for end, (ln, idx) in self._automaton().iter(folded):
             s, e = end - ln + 1, end + 1
-            if s > 0 and folded[s - 1].isalnum():
-                continue
-            if e < n and folded[e].isalnum():
-                # ezafe «ی» after a final vowel («زاپوریژیای اوکراین»): the name ends before it
-                if not (folded[e] == "ی" and folded[e - 1] in "اوا" and (e + 1 == n or not folded[e + 1].isalnum())):
-                    continue
-            out.append((s, e, self.payloads[idx]))
+            if _on_boundary(folded, n, s, e):
+                out.append((s, e, payloads[idx]))
         return out
 
     def longest(self, folded: str) -> list[tuple[int, int, Any]]:
         """Non-overlapping matches, longest first (then leftmost), sorted by start."""
-        ms = sorted(self.all_matches(folded), key=lambda m: (m[0] - m[1], m[0]))
-        taken = bytearray(len(folded) + 1)
-        kept = []
-        for s, e, p in ms:
-            if any(taken[s:e]):
-                continue
-            taken[s:e] = b"\x01" * (e - s)
-            kept.append((s, e, p))
-        kept.sort(key=lambda m: m[0])
-        return kept
+        # the last text's answer is kept: titles are matched in a document when finding
+        # names and again when grouping them
+        last = self._last
+        if last is not None and (last[0] is folded or last[0] == folded):
+            return list(last[1])
+        kept = _longest_of(self.all_matches(folded), len(folded))
+        self._last = (folded, kept)
+        return list(kept)
+
+
+#: the shared automaton of several matchers: ((matcher, its version) …, automaton or None)
+_SHARED: list[tuple[tuple[tuple[Matcher, int], ...], Any]] = []
+
+
+def longest_each(matchers: tuple[Matcher, ...], folded: str) -> list[list[tuple[int, int, Any]]]:
+    """``[m.longest(folded) for m in matchers]``, from one pass over ``folded``.
+
+    The entities stage matches names, titles, heads and frames in every document; one
+    automaton holding the keys of all of them walks the text once instead of four times
+    (a key several matchers share is one entry that answers for each). Each matcher
+    keeps the answer as its last one, so a later ``longest`` on the same text is free.
+    Built at first use for a given set of (built) matchers."""
+    auto = None
+    for ms, a in _SHARED:
+        if len(ms) == len(matchers) and all(x is y and v == y._version for (x, v), y in zip(ms, matchers)):
+            auto = a
+            break
+    else:
+        keys: dict[str, list[tuple[int, int]]] = {}
+        for mi, m in enumerate(matchers):
+            for k, idx in m._keys.items():
+                keys.setdefault(k, []).append((mi, idx))
+        if keys:
+            import ahocorasick
+
+            auto = ahocorasick.Automaton()
+            for k, where in keys.items():
+                auto.add_word(k, (len(k), tuple(where)))
+            auto.make_automaton()
+        _SHARED[:] = [(tuple((m, m._version) for m in matchers), auto)]  # drop an outdated one
+    found: list[list[tuple[int, int, Any]]] = [[] for _ in matchers]
+    if auto is not None:
+        n = len(folded)
+        payloads = [m.payloads for m in matchers]
+        for end, (ln, where) in auto.iter(folded):
+            s, e = end - ln + 1, end + 1
+            if _on_boundary(folded, n, s, e):
+                for mi, idx in where:
+                    found[mi].append((s, e, payloads[mi][idx]))
+    out = []
+    for m, ms in zip(matchers, found):
+        kept = _longest_of(ms, len(folded))
+        m._last = (folded, kept)
+        out.append(list(kept))
+    return out
 
 
 # -- shipped data -------------------------------------------------------------------
