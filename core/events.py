@@ -57,6 +57,7 @@ from .model import Entity, Event, Mention, Quote, Ref
 from .triggers import Lexicon, Trigger, fold, lexicon
 
 _ENTITY_LABELS = ("PERSON", "LOCATION", "ORGANIZATION")
+_CHAIN_BREAKS = frozenset(("،", ",", ":"))  #: end a chain of attribution frames
 _TIME_LABELS = ("DATE", "TIME")
 _COUNT_LABELS = ("QUANTITY", "MONEY", "PERCENT")
 
@@ -124,7 +125,23 @@ class _Art:
         L = self.L
         toks = doc.tokens
         self.n = len(toks)
-        self.fold = [fold(t.norm) for t in toks]
+        # what the lexicon says about each token, looked up once per distinct string
+        cache = L._word_cache
+        word = L.word
+        info = [cache.get(t.norm) or word(t.norm) for t in toks]
+        self.fold = [wi.fold for wi in info]
+        #: lexicon class -> the tokens (ascending) that start one of its phrases: the scans
+        #: for a class visit only these instead of trying a match at every token
+        self.heads: dict[str, list[int]] = {}
+        heads = self.heads
+        for i, wi in enumerate(info):
+            if wi.heads:
+                for cls in wi.heads:
+                    lst = heads.get(cls)
+                    if lst is None:
+                        heads[cls] = [i]
+                    else:
+                        lst.append(i)
         self.ospan = doc.token_spans()
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.entities = {e.id: e for e in entities}
@@ -132,8 +149,6 @@ class _Art:
         self.mtok: dict[str, tuple[int, int]] = {}
         self.at: list[Mention | None] = [None] * self.n
         self.ezafe: set[str] = set()  #: mentions ending inside their last token («زاپوریژیا|ی»)
-        import bisect
-
         starts = [s for s, _ in self.ospan]
         for m in self.mentions:
             lo = max(0, bisect.bisect_right(starts, m.start) - 1)
@@ -154,29 +169,46 @@ class _Art:
         self.outlet: str | None = None
         # verbs
         self.verb: list[tuple[int, list] | None] = [None] * self.n
-        i = 0
-        while i < self.n:
-            if self.at[i] is not None and self.at[i].label in _ENTITY_LABELS:
+        at = self.at
+        fold_ = self.fold
+        verb_at = L.verb_at
+        vpos = []  #: tokens that start a verb form, ascending
+        for s in doc.sentences:
+            i, s_end = s.first, s.last
+            while i < s_end:
+                m = at[i]
+                if m is not None and m.label in _ENTITY_LABELS:
+                    i += 1
+                    continue
+                if info[i].verb:
+                    v = verb_at(fold_, i, s_end)
+                    if v:
+                        self.verb[i] = v
+                        vpos.append(i)
+                        i += v[0]
+                        continue
+                lemma = toks[i].lemma
+                if "#" in lemma and _finite_by_lemma(fold_[i], lemma):
+                    self.verb[i] = (1, [])
+                    vpos.append(i)
                 i += 1
-                continue
-            s_end = doc.sentences[toks[i].sentence].last
-            v = L.verb_at(self.fold, i, s_end)
-            if v:
-                self.verb[i] = v
-                i += v[0]
-                continue
-            if _finite_by_lemma(self.fold[i], toks[i].lemma):
-                self.verb[i] = (1, [])
-            i += 1
         self.is_finite = [False] * self.n
         self.verb_of = [-1] * self.n  #: token -> start token of its verb form
-        for i, v in enumerate(self.verb):
-            if v:
-                fin = not v[1] or any(f.finite for f in v[1])
-                for k in range(i, i + v[0]):
-                    self.verb_of[k] = i
-                if fin:
-                    self.is_finite[i] = True
+        for i in vpos:
+            v = self.verb[i]
+            fin = not v[1] or any(f.finite for f in v[1])
+            for k in range(i, i + v[0]):
+                self.verb_of[k] = i
+            if fin:
+                self.is_finite[i] = True
+        #: where a clause may end: «که» and finite verbs (see _clauses)
+        self.breaks = sorted({i for i in vpos if self.is_finite[i]}.union(
+            i for i, f in enumerate(fold_) if f == "که"))
+        #: where a verbal trigger may be: light-verb compounds (also written joined), verbs
+        self.vcand = [i for i, wi in enumerate(info) if wi.lv or wi.joined is not None or self.verb[i] is not None]
+        #: where a nominal trigger may start
+        self.ncand = [i for i, wi in enumerate(info) if wi.noun]
+        self.info = info
         by: dict[str, list[tuple[int, int, Mention]]] = {}
         for m in self.mentions:
             r = self.mtok.get(m.id)
@@ -191,6 +223,13 @@ class _Art:
         self.pairs: list[tuple[int, list[Mention]]] = self._pairs()
 
     # -- small helpers ---------------------------------------------------------------------
+    def heads_in(self, cls: str, lo: int, hi: int) -> list[int]:
+        """Tokens in [lo, hi) that start a phrase of lexicon class ``cls`` (ascending)."""
+        pos = self.heads.get(cls)
+        if not pos:
+            return []
+        return pos[bisect.bisect_left(pos, lo) : bisect.bisect_left(pos, hi)]
+
     def w(self, cls: str, k: int) -> bool:
         return 0 <= k < self.n and self.fold[k] in self.words.get(cls, ())
 
@@ -205,10 +244,12 @@ class _Art:
         out = []
         k = 0
         L = self.L
-        while k < self.n:
+        for p in self.heads_in("place_prep", 0, self.n):  # elsewhere nothing matches
+            if p < k:
+                continue
+            k = p
             n = L.match("place_prep", self.fold, k, self.n)
             if not n:
-                k += 1
                 continue
             j = k + n
             while j < self.n and (self.w("place_noun", j) or (self.at[j] is not None and self.at[j].label == "QUANTITY")):
@@ -252,8 +293,6 @@ class _Art:
 
     def last_mention(self, before: int, labels: tuple[str, ...]) -> Mention | None:
         """The mention of one of ``labels`` that ends last at or before token ``before``."""
-        import bisect
-
         best = None
         for lab in labels:
             ends, ms = self._by_label.get(lab, ((), ()))
@@ -282,20 +321,19 @@ def _clauses(a: _Art, s0: int, s1: int) -> list[tuple[int, int]]:
     """Clause token ranges of a sentence: split after finite verbs and before «که»."""
     out = []
     cs = s0
-    k = s0
-    while k < s1:
+    br = a.breaks
+    for k in br[bisect.bisect_left(br, s0) : bisect.bisect_left(br, s1)]:  # elsewhere nothing happens
+        if k < cs:
+            continue  # inside the verb form that ended the last clause
         if a.fold[k] == "که" and k > cs:
             out.append((cs, k))
             cs = k
         v = a.verb[k]
         if v and a.is_finite[k]:
-            e = k + v[0]
             # a punctuation mark right after the verb stays with it
+            e = k + v[0]
             out.append((cs, e))
             cs = e
-            k = e
-            continue
-        k += 1
     if cs < s1:
         if out and all(not a.fold[j].isalnum() for j in range(cs, s1)):
             out[-1] = (out[-1][0], s1)
@@ -525,13 +563,26 @@ def _uniq(a: _Art, refs: list[tuple]) -> list[Ref]:
 
 
 # ----------------------------------------------------------------------------------------
+class _ClauseOf:
+    """Token -> number of its clause (``get`` like the dict it replaces: the clauses of a
+    sentence cover it, so a bisect over their starts is enough)."""
+
+    __slots__ = ("starts", "end")
+
+    def __init__(self, clauses: list[tuple[int, int]]) -> None:
+        self.starts = [c0 for c0, _ in clauses]
+        self.end = clauses[-1][1] if clauses else 0
+
+    def get(self, k: int, default: int = 0) -> int:
+        if not self.starts or k < self.starts[0] or k >= self.end:
+            return default
+        return bisect.bisect_right(self.starts, k) - 1
+
+
 def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, frame_first: dict) -> None:
     L = a.L
     clauses = _clauses(a, s0, s1)
-    cl_of = {}
-    for ci, (c0, c1) in enumerate(clauses):
-        for k in range(c0, c1):
-            cl_of[k] = ci
+    cl_of = _ClauseOf(clauses)
     used: set[int] = set()
     sev: list[_Ev] = []
     frame_toks: set[int] = set()
@@ -540,9 +591,13 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
     # its innermost source
     k = s0
     chain = False
-    while k < s1:
-        if a.fold[k] in ("،", ",", ":"):
+    for p in a.heads_in("frame_prefix", s0, s1):  # elsewhere nothing matches
+        if p < k:
+            continue
+        # a punctuation mark among the tokens passed over ends a chain
+        if chain and not _CHAIN_BREAKS.isdisjoint(a.fold[k : p + 1]):
             chain = False
+        k = p
         n = L.match("frame_prefix", a.fold, k, s1)
         if n and a.ent(k + n) is None:
             an = _anaphor(a, k + n) if k + n < s1 else None
@@ -596,8 +651,9 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
             continue
         k += 1
 
-    # verbal triggers: light-verb compounds, then verbs
-    for k in range(s0, s1):
+    # verbal triggers: light-verb compounds, then verbs (elsewhere nothing matches)
+    vc = a.vcand
+    for k in vc[bisect.bisect_left(vc, s0) : bisect.bisect_left(vc, s1)]:
         if k in used or k in frame_toks or (a.at[k] is not None and a.at[k].label in _ENTITY_LABELS):
             continue
         f = a.fold[k]
@@ -624,18 +680,10 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
                         break
                 if hit:
                     break
-        if hit is None and a.verb[k] is None:
+        if hit is None and a.verb[k] is None and a.info[k].joined is not None:
             # joined: «کشته‌شده»
-            for j in range(2, len(f) - 1 if len(f) <= L.max_lv_first + 2 else L.max_lv_first + 1):
-                for t in L.lv_first.get(f[:j], ()):
-                    if len(t.words) != 1:
-                        continue
-                    vf = L.verb_forms((f[j:],))
-                    if vf and any(x.stem == t.light for x in vf):
-                        hit = (t, 1, [x for x in vf if x.stem == t.light][0], k)
-                        break
-                if hit:
-                    break
+            t, vf = a.info[k].joined
+            hit = (t, 1, vf, k)
         if hit is None:
             v = a.verb[k]
             if v:
@@ -673,16 +721,18 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
         used.update(range(k, k + n))
         sev.append(ev)
 
-    # nominal triggers
+    # nominal triggers (elsewhere nothing matches)
     k = s0
-    while k < s1:
+    nc = a.ncand
+    for p in nc[bisect.bisect_left(nc, s0) : bisect.bisect_left(nc, s1)]:
+        if p < k:
+            continue  # inside the trigger before
+        k = p
         if k in used or k in frame_toks or (a.verb_of[k] >= 0 and a.is_finite[a.verb_of[k]]) \
                 or (a.at[k] is not None and a.at[k].label in _ENTITY_LABELS):
-            k += 1
             continue
         hit = L.noun_at(a.fold, k, s1)
         if not hit:
-            k += 1
             continue
         n, t = hit
         ev = _nominal(a, si, k, n, t, clauses, cl_of, s0, s1, frame_toks)
@@ -692,7 +742,7 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
         k += n
 
     # appeal markers: «باید ...», «ضروری است که ...»
-    for k in range(s0, s1):
+    for k in a.heads_in("appeal", s0, s1):  # elsewhere nothing matches
         n = L.match("appeal", a.fold, k, s1)
         if not n:
             continue
@@ -741,11 +791,14 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
         if m is None:
             first_hyp = -1  # none
             neg = False
-            for j in range(c0, c1):
-                if first_hyp < 0 and L.match("hypothetical", a.fold, j, c1):
+            for j in a.heads_in("hypothetical", c0, c1):
+                if L.match("hypothetical", a.fold, j, c1):
                     first_hyp = j
-                if not neg and L.match("neg_modal", a.fold, j, c1):
+                    break
+            for j in a.heads_in("neg_modal", c0, c1):
+                if L.match("neg_modal", a.fold, j, c1):
                     neg = True
+                    break
             m = modal[e.clause] = (first_hyp, neg, None)
         first_hyp, neg, opinion = m
         if 0 <= first_hyp < e.t0:

@@ -52,6 +52,18 @@ class TypeInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class WordInfo:
+    """What the lexicon says about one token string (see :meth:`Lexicon.word`)."""
+
+    fold: str  #: the token as matched (:func:`fold`)
+    heads: tuple[str, ...]  #: lexicon classes with a phrase whose first token is this one
+    verb: bool  #: a verb form (or copula) starts with this token
+    lv: bool  #: the first token of a light-verb compound
+    joined: tuple[Trigger, VerbForm] | None  #: a one-word compound written as one word («کشته‌شده»)
+    noun: bool  #: a nominal trigger may start with this token (``noun_at`` can hit)
+
+
+@dataclass(frozen=True, slots=True)
 class Trigger:
     """One trigger entry of ``events_triggers.tsv``."""
 
@@ -312,8 +324,47 @@ class Lexicon:
         self.words: dict[str, frozenset[str]] = {
             k: frozenset(p[0] for p in v if len(p) == 1) for k, v in self.lexicon.items()
         }
+        heads: dict[str, list[str]] = {}
+        for cls in sorted(self._by_first):
+            for w in self._by_first[cls]:
+                heads.setdefault(w, []).append(cls)
+        self._heads = {w: tuple(cs) for w, cs in heads.items()}
+        #: token string -> WordInfo. The same words recur in every article; what the
+        #: lexicon says about one depends on the string alone, so it is worked out once
+        #: (bounded: cleared when it grows past 200k strings)
+        self._word_cache: dict[str, WordInfo] = {}
 
     # -- lookups ---------------------------------------------------------------------------
+    def word(self, norm: str) -> WordInfo:
+        """What the lexicon says about the token ``norm`` (a normalized token), cached."""
+        wi = self._word_cache.get(norm)
+        if wi is not None:
+            return wi
+        f = fold(norm)
+        hit = self._verb_cache.get(f)
+        longest = (hit if hit is not None else self._verbs.first(f))[1]
+        wi = WordInfo(
+            f, self._heads.get(f, ()), longest > 0, f in self.lv_first, self.joined(f),
+            f in self.noun_first or self._noun1(f) is not None,
+        )
+        if len(self._word_cache) >= 200_000:
+            self._word_cache.clear()
+        self._word_cache[norm] = wi
+        return wi
+
+    def joined(self, f: str) -> tuple[Trigger, VerbForm] | None:
+        """A one-word light-verb compound written as one token («کشته‌شده»): the
+        compound and the analysis of its verb part, or None."""
+        m = self.max_lv_first
+        for j in range(2, len(f) - 1 if len(f) <= m + 2 else m + 1):
+            for t in self.lv_first.get(f[:j], ()):
+                if len(t.words) != 1:
+                    continue
+                vf = self.verb_forms((f[j:],))
+                if vf and any(x.stem == t.light for x in vf):
+                    return t, [x for x in vf if x.stem == t.light][0]
+        return None
+
     def has(self, cls: str, toks: tuple[str, ...]) -> bool:
         return toks in self.sets.get(cls, ())
 
