@@ -48,8 +48,9 @@ specific to one article. Output is deterministic: events in article order, ids `
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import attrgetter, contains, itemgetter, or_
 from typing import Iterable
 
 from .doc import Doc
@@ -58,6 +59,9 @@ from .triggers import Lexicon, Trigger, fold, lexicon
 
 _ENTITY_LABELS = ("PERSON", "LOCATION", "ORGANIZATION")
 _CHAIN_BREAKS = frozenset(("،", ",", ":"))  #: end a chain of attribution frames
+_NORM, _LEMMA = attrgetter("norm"), attrgetter("lemma")
+_FOLD, _HEADS, _VERB, _VERBAL, _NOUN = (attrgetter(f) for f in ("fold", "heads", "verb", "verbal", "noun"))
+_FIRST = itemgetter(0)
 _TIME_LABELS = ("DATE", "TIME")
 _COUNT_LABELS = ("QUANTITY", "MONEY", "PERCENT")
 
@@ -125,23 +129,23 @@ class _Art:
         L = self.L
         toks = doc.tokens
         self.n = len(toks)
-        # what the lexicon says about each token, looked up once per distinct string
-        cache = L._word_cache
-        word = L.word
-        info = [cache.get(t.norm) or word(t.norm) for t in toks]
-        self.fold = [wi.fold for wi in info]
-        #: lexicon class -> the tokens (ascending) that start one of its phrases: the scans
-        #: for a class visit only these instead of trying a match at every token
+        # what the lexicon says about each token, looked up once per distinct string. The
+        # per-token lists below are built with map/compress: these loops run over every
+        # token of every article, the scans that follow only over the few that matter
+        norms = list(map(_NORM, toks))
+        info = list(map(L._word_cache.get, norms))
+        if None in info:
+            word = L.word
+            info = [wi or word(w) for wi, w in zip(info, norms)]
+        self.info = info
+        self.fold = list(map(_FOLD, info))
+        everyone = range(self.n)
+        #: lexicon class (of triggers.SCANNED) -> the tokens (ascending) that start one of its
+        #: phrases: a scan for a class visits these instead of trying a match at every token
         self.heads: dict[str, list[int]] = {}
-        heads = self.heads
-        for i, wi in enumerate(info):
-            if wi.heads:
-                for cls in wi.heads:
-                    lst = heads.get(cls)
-                    if lst is None:
-                        heads[cls] = [i]
-                    else:
-                        lst.append(i)
+        for i in compress(everyone, map(_HEADS, info)):
+            for cls in info[i].heads:
+                self.heads.setdefault(cls, []).append(i)
         self.ospan = doc.token_spans()
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.entities = {e.id: e for e in entities}
@@ -149,7 +153,7 @@ class _Art:
         self.mtok: dict[str, tuple[int, int]] = {}
         self.at: list[Mention | None] = [None] * self.n
         self.ezafe: set[str] = set()  #: mentions ending inside their last token («زاپوریژیا|ی»)
-        starts = [s for s, _ in self.ospan]
+        starts = list(map(_FIRST, self.ospan))
         for m in self.mentions:
             lo = max(0, bisect.bisect_right(starts, m.start) - 1)
             if lo < self.n and self.ospan[lo][1] <= m.start:
@@ -167,31 +171,31 @@ class _Art:
                 self.ezafe.add(m.id)
         self.words = L.words
         self.outlet: str | None = None
-        # verbs
+        # verbs: only a token that may start a verb form (a lexicon verb, or a lemma «past#present»)
         self.verb: list[tuple[int, list] | None] = [None] * self.n
         at = self.at
         fold_ = self.fold
+        sents = doc.sentences
         verb_at = L.verb_at
         vpos = []  #: tokens that start a verb form, ascending
-        for s in doc.sentences:
-            i, s_end = s.first, s.last
-            while i < s_end:
-                m = at[i]
-                if m is not None and m.label in _ENTITY_LABELS:
-                    i += 1
-                    continue
-                if info[i].verb:
-                    v = verb_at(fold_, i, s_end)
-                    if v:
-                        self.verb[i] = v
-                        vpos.append(i)
-                        i += v[0]
-                        continue
-                lemma = toks[i].lemma
-                if "#" in lemma and _finite_by_lemma(fold_[i], lemma):
-                    self.verb[i] = (1, [])
+        may = map(or_, map(_VERB, info), map(contains, map(_LEMMA, toks), repeat("#")))
+        nxt = 0  #: the first token not inside a verb form found
+        for i in compress(everyone, may):
+            if i < nxt:
+                continue
+            m = at[i]
+            if m is not None and m.label in _ENTITY_LABELS:
+                continue
+            if info[i].verb:
+                v = verb_at(fold_, i, sents[toks[i].sentence].last)
+                if v:
+                    self.verb[i] = v
                     vpos.append(i)
-                i += 1
+                    nxt = i + v[0]
+                    continue
+            if _finite_by_lemma(fold_[i], toks[i].lemma):
+                self.verb[i] = (1, [])
+                vpos.append(i)
         self.is_finite = [False] * self.n
         self.verb_of = [-1] * self.n  #: token -> start token of its verb form
         for i in vpos:
@@ -203,12 +207,11 @@ class _Art:
                 self.is_finite[i] = True
         #: where a clause may end: «که» and finite verbs (see _clauses)
         self.breaks = sorted({i for i in vpos if self.is_finite[i]}.union(
-            i for i, f in enumerate(fold_) if f == "که"))
+            compress(everyone, map("که".__eq__, fold_))))
         #: where a verbal trigger may be: light-verb compounds (also written joined), verbs
-        self.vcand = [i for i, wi in enumerate(info) if wi.lv or wi.joined is not None or self.verb[i] is not None]
+        self.vcand = sorted(set(vpos).union(compress(everyone, map(_VERBAL, info))))
         #: where a nominal trigger may start
-        self.ncand = [i for i, wi in enumerate(info) if wi.noun]
-        self.info = info
+        self.ncand = list(compress(everyone, map(_NOUN, info)))
         by: dict[str, list[tuple[int, int, Mention]]] = {}
         for m in self.mentions:
             r = self.mtok.get(m.id)

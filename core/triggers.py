@@ -51,15 +51,20 @@ class TypeInfo:
     target_preps: tuple[str, ...]
 
 
+#: lexicon classes whose phrases the event stage looks for at every token
+SCANNED = ("appeal", "frame_prefix", "hypothetical", "neg_modal", "place_prep")
+
+
 @dataclass(frozen=True, slots=True)
 class WordInfo:
     """What the lexicon says about one token string (see :meth:`Lexicon.word`)."""
 
     fold: str  #: the token as matched (:func:`fold`)
-    heads: tuple[str, ...]  #: lexicon classes with a phrase whose first token is this one
+    heads: tuple[str, ...]  #: classes of :data:`SCANNED` with a phrase whose first token is this one
     verb: bool  #: a verb form (or copula) starts with this token
     lv: bool  #: the first token of a light-verb compound
     joined: tuple[Trigger, VerbForm] | None  #: a one-word compound written as one word («کشته‌شده»)
+    verbal: bool  #: ``lv`` or ``joined``
     noun: bool  #: a nominal trigger may start with this token (``noun_at`` can hit)
 
 
@@ -325,8 +330,8 @@ class Lexicon:
             k: frozenset(p[0] for p in v if len(p) == 1) for k, v in self.lexicon.items()
         }
         heads: dict[str, list[str]] = {}
-        for cls in sorted(self._by_first):
-            for w in self._by_first[cls]:
+        for cls in SCANNED:
+            for w in self._by_first.get(cls, ()):
                 heads.setdefault(w, []).append(cls)
         self._heads = {w: tuple(cs) for w, cs in heads.items()}
         #: token string -> WordInfo. The same words recur in every article; what the
@@ -343,8 +348,10 @@ class Lexicon:
         f = fold(norm)
         hit = self._verb_cache.get(f)
         longest = (hit if hit is not None else self._verbs.first(f))[1]
+        lv = f in self.lv_first
+        joined = self.joined(f)
         wi = WordInfo(
-            f, self._heads.get(f, ()), longest > 0, f in self.lv_first, self.joined(f),
+            f, self._heads.get(f, ()), longest > 0, lv, joined, lv or joined is not None,
             f in self.noun_first or self._noun1(f) is not None,
         )
         if len(self._word_cache) >= 200_000:
