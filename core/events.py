@@ -62,6 +62,7 @@ _CHAIN_BREAKS = frozenset(("،", ",", ":"))  #: end a chain of attribution frame
 _NORM, _LEMMA = attrgetter("norm"), attrgetter("lemma")
 _FOLD, _HEADS, _VERB, _VERBAL, _NOUN = (attrgetter(f) for f in ("fold", "heads", "verb", "verbal", "noun"))
 _FIRST = itemgetter(0)
+_ANAPHOR_CLASSES = ("anaphor_pair", "anaphor_place", "demonstrative", "pronoun_person")
 _TIME_LABELS = ("DATE", "TIME")
 _COUNT_LABELS = ("QUANTITY", "MONEY", "PERCENT")
 
@@ -134,7 +135,7 @@ class _Art:
         # token of every article, the scans that follow only over the few that matter
         norms = list(map(_NORM, toks))
         info = list(map(L._word_cache.get, norms))
-        if None in info:
+        if not all(info):  # (not «None in info»: that calls WordInfo.__eq__ on every item)
             word = L.word
             info = [wi or word(w) for wi, w in zip(info, norms)]
         self.info = info
@@ -146,6 +147,10 @@ class _Art:
         for i in compress(everyone, map(_HEADS, info)):
             for cls in info[i].heads:
                 self.heads.setdefault(cls, []).append(i)
+        #: tokens that may start an anaphor («او», «این کشور», «دو طرف», «این چهار منطقه»)
+        self.ana: set[int] = set()
+        for cls in _ANAPHOR_CLASSES:
+            self.ana.update(self.heads.get(cls, ()))
         self.ospan = doc.token_spans()
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.entities = {e.id: e for e in entities}
@@ -382,6 +387,8 @@ def _is_subject_start(a: _Art, k: int, c0: int, skip: set[int] = frozenset()) ->
 
 def _anaphor(a: _Art, k: int) -> tuple[int, list[tuple]] | None:
     """A pronoun/anaphor at token ``k``: (length, resolved refs) or None."""
+    if k not in a.ana:
+        return None
     L = a.L
     if a.w("pronoun_person", k):
         m = a.last_mention(k, ("PERSON",))
@@ -426,12 +433,13 @@ def _group_anaphor(a: _Art, k: int) -> tuple[int, list[Mention]] | None:
 def _subject(a: _Art, c0: int, c1: int, skip: set[int]) -> tuple[list[tuple], int] | None:
     """Subject refs of the clause [c0, c1) and the token after them."""
     k = c0
+    at, verb_of, ana = a.at, a.verb_of, a.ana
     while k < c1:
-        if k in skip or a.verb_of[k] >= 0:
+        if k in skip or verb_of[k] >= 0:
             k += 1
             continue
-        m = a.ent(k)
-        if m is not None:
+        m = at[k]
+        if m is not None and m.label in _ENTITY_LABELS:
             r0, r1 = a.mrange(m)
             if r0 >= c0 and _is_subject_start(a, r0, c0, skip):
                 refs = [("m", m)]
@@ -451,7 +459,7 @@ def _subject(a: _Art, c0: int, c1: int, skip: set[int]) -> tuple[list[tuple], in
                 return refs, e
             k = r1
             continue
-        if _is_subject_start(a, k, c0, skip):
+        if k in ana and _is_subject_start(a, k, c0, skip):  # (elsewhere no anaphor starts)
             g = _group_anaphor(a, k)
             if g:
                 return [("group", g[1])], k + g[0]

@@ -52,7 +52,8 @@ class TypeInfo:
 
 
 #: lexicon classes whose phrases the event stage looks for at every token
-SCANNED = ("appeal", "frame_prefix", "hypothetical", "neg_modal", "place_prep")
+SCANNED = ("anaphor_pair", "anaphor_place", "appeal", "demonstrative", "frame_prefix", "hypothetical",
+           "neg_modal", "place_prep", "pronoun_person")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,48 @@ _FOLD_JOINT = {**_FOLD, 0x200C: " "}
 _NO_FORMS: tuple[dict[tuple[str, ...], list[VerbForm]], int] = ({}, 0)
 
 
+def _plain_parts(form: str) -> list[str] | None:
+    """A form's folded parts between its joints, when its spellings are simply every
+    grouping of them (at most 4 parts, none empty, no other spacing); else None."""
+    parts = form.translate(_FOLD_JOINT).split(" ")
+    if len(parts) <= 4 and all(parts) and "".join(parts).isprintable():
+        return parts
+    return None
+
+
+def _spellings_from(form: str, w: str) -> list[tuple[str, ...]]:
+    """The spellings of ``form`` (as :func:`_variants`) whose first token is ``w``.
+
+    For a plain form the first token is a run of its first parts joined with nothing:
+    only the groupings of the parts after that run are built, not all 2^joints of them."""
+    parts = _plain_parts(form)
+    if parts is None:
+        return [v for v in _variants(form) if v[0] == w]
+    acc = ""
+    for j, p in enumerate(parts):
+        acc += p
+        if acc == w:
+            break
+    else:
+        return []
+    rest = parts[j + 1 :]
+    if not rest:
+        return [(w,)]
+    out = []
+    for choice in _CHOICES[len(rest) - 1]:
+        toks = [w]
+        cur = rest[0]
+        for sep, p in zip(choice, rest[1:]):
+            if sep:
+                toks.append(cur)
+                cur = p
+            else:
+                cur += p
+        toks.append(cur)
+        out.append(tuple(toks))
+    return out
+
+
 class _VerbIndex:
     """Every conjugated form of the lexicon's verb stems, as token tuples, looked up by
     their first token.
@@ -172,8 +215,8 @@ class _VerbIndex:
             for f in conj.get_all(stem):
                 r = len(self.forms)
                 self.forms.append((si, f))
-                parts = f.translate(_FOLD_JOINT).split(" ")
-                if len(parts) <= 4 and all(parts) and "".join(parts).isprintable():
+                parts = _plain_parts(f)
+                if parts is not None:
                     acc = ""
                     heads = []
                     for p in parts:
@@ -213,12 +256,11 @@ class _VerbIndex:
             return hit
         out: dict[tuple[str, ...], list[VerbForm]] = {}
         for r in self.by_head.get(w, ()):  # in (stem, form) order
-            vf = None
-            for v in _variants(self.forms[r][1]):
-                if v[0] != w:
-                    continue
-                if vf is None:
-                    vf = self._analysis(r)
+            vs = _spellings_from(self.forms[r][1], w)
+            if not vs:
+                continue
+            vf = self._analysis(r)
+            for v in vs:
                 lst = out.setdefault(v, [])
                 if vf not in lst:
                     lst.append(vf)
