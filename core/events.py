@@ -174,6 +174,18 @@ class _Art:
                     self.at[k] = m
             if self.ospan[hi - 1][1] > m.end:
                 self.ezafe.add(m.id)
+        #: tokens where a DATE/TIME, or a count or amount, mention starts (the mention is at[j])
+        self.time_pos: list[int] = []
+        self.count_pos: list[int] = []
+        for m in self.mentions:
+            r = self.mtok.get(m.id)
+            if r is not None and self.at[r[0]] is m:
+                if m.label in _TIME_LABELS:
+                    self.time_pos.append(r[0])
+                elif m.label in _COUNT_LABELS:
+                    self.count_pos.append(r[0])
+        self.time_pos.sort()
+        self.count_pos.sort()
         self.words = L.words
         self.outlet: str | None = None
         # verbs: only a token that may start a verb form (a lexicon verb, or a lemma «past#present»)
@@ -215,6 +227,8 @@ class _Art:
             compress(everyone, map("که".__eq__, fold_))))
         #: where a verbal trigger may be: light-verb compounds (also written joined), verbs
         self.vcand = sorted(set(vpos).union(compress(everyone, map(_VERBAL, info))))
+        #: where a target marker is («علیه», «را», a preposition of some event type)
+        self.tcand = list(compress(everyone, map(L.target_words.__contains__, fold_)))
         #: where a nominal trigger may start
         self.ncand = list(compress(everyone, map(_NOUN, info)))
         by: dict[str, list[tuple[int, int, Mention]]] = {}
@@ -1087,7 +1101,8 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
     rng0, rng1 = (sc0, sc1)
     if e.trig is not None and e.trig.kind != "noun":
         rng0, rng1 = c0, e.t0
-    for j in range(rng0, rng1):
+    tc = a.tcand
+    for j in tc[bisect.bisect_left(tc, rng0) : bisect.bisect_left(tc, rng1)]:  # elsewhere nothing to do
         if j in frame_toks:
             continue
         f = a.fold[j]
@@ -1149,25 +1164,21 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
                 break
     # time
     best = None
-    for j in range(sc0, sc1):
-        m = a.at[j]
-        if m is not None and m.label in _TIME_LABELS and j == a.mrange(m)[0]:
-            best = ("m", m)
-            break
-    if best is None and not e.speech:
-        for j in range(s0, s1):
-            m = a.at[j]
-            if m is not None and m.label in _TIME_LABELS and j == a.mrange(m)[0]:
-                best = ("m", m)
-                break
+    tp = a.time_pos
+    i = bisect.bisect_left(tp, sc0)
+    if i < len(tp) and tp[i] < sc1:
+        best = ("m", a.at[tp[i]])
+    elif not e.speech:
+        i = bisect.bisect_left(tp, s0)
+        if i < len(tp) and tp[i] < s1:
+            best = ("m", a.at[tp[i]])
     e.time = best
     # quantities
     qs = []
     q1 = sc1 if not e.speech else e.t0
-    for j in range(sc0, q1):
+    cp = a.count_pos
+    for j in cp[bisect.bisect_left(cp, sc0) : bisect.bisect_left(cp, q1)]:
         m = a.at[j]
-        if m is None or m.label not in _COUNT_LABELS or j != a.mrange(m)[0]:
-            continue
         if j > 0 and a.w("demonstrative", j - 1):
             continue
         dur = m.kind == "duration"

@@ -289,6 +289,8 @@ class Lexicon:
                 t, None if cameo == "-" else cameo, agentive == "yes", obj, gen,
                 () if preps == "-" else tuple(fold(p) for p in preps.split(",")),
             )
+        #: every word that may mark a target: «علیه», «را» and the types' prepositions
+        self.target_words = frozenset({"علیه", "را"}.union(*(t.target_preps for t in self.types.values())))
         self.triggers: list[Trigger] = []
         for r in _rows("events_triggers.tsv"):
             typ, kind, words, light, subj, lic = (r + ["-"] * 6)[:6]
