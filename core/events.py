@@ -683,17 +683,19 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
             continue
         f = a.fold[k]
         hit = None
-        for t in L.lv_first.get(f, ()):
-            n = len(t.words)
-            if tuple(a.fold[k : k + n]) != t.words or k + n >= s1:
+        lvs = L.lv_first.get(f, ())
+        verb_after: dict[int, tuple | None] = {}  #: compound length -> the verb form after it
+        for t in lvs:
+            n = len(t.words)  # (its first word is f)
+            if k + n >= s1 or n > 1 and tuple(a.fold[k : k + n]) != t.words:
                 continue
-            v = L.verb_at(a.fold, k + n, s1)
-            if v and any(vf.stem == t.light for vf in v[1]):
+            v = verb_after[n] if n in verb_after else verb_after.setdefault(n, L.verb_at(a.fold, k + n, s1))
+            if v:
                 vfs = [vf for vf in v[1] if vf.stem == t.light]
-                if hit is None or n + v[0] > hit[1]:
+                if vfs and (hit is None or n + v[0] > hit[1]):
                     hit = (t, n + v[0], vfs[0], k + n)
         if hit is None:
-            for t in L.lv_first.get(f, ()):
+            for t in lvs:
                 n = len(t.words)
                 if "gap" not in t.license or tuple(a.fold[k : k + n]) != t.words:
                     continue
@@ -715,7 +717,7 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
                 for vf in v[1]:
                     if not (vf.finite or vf.passive):
                         continue
-                    if not vf.past and any("past" in t.license for t in L.verb_triggers.get(vf.stem, ())):
+                    if not vf.past and vf.stem in L.past_only:
                         continue
                     for t in L.verb_triggers.get(vf.stem, ()):
                         hit = (t, v[0], vf, k)

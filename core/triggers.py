@@ -149,6 +149,7 @@ _FOLD_JOINT = {**_FOLD, 0x200C: " "}
 
 
 _NO_FORMS: tuple[dict[tuple[str, ...], list[VerbForm]], int] = ({}, 0)
+_NO_PHRASES: dict[str, list[tuple[str, ...]]] = {}
 
 
 def _plain_parts(form: str) -> list[str] | None:
@@ -343,6 +344,9 @@ class Lexicon:
             set(self.lexicon.get("not_verb", [])),
         )
         self._verb_cache = self._verbs._cache  #: token -> (forms, longest), filled by first()
+        #: token -> (forms, longest, the second tokens of its forms of more tokens): what
+        #: verb_at needs of first(), kept per token (bounded like _word_cache)
+        self._verb_heads: dict[str, tuple[dict[tuple[str, ...], list[VerbForm]], int, frozenset[str]]] = {}
         # nonverbal parts of compounds, by first token
         self.lv_first: dict[str, list[Trigger]] = {}
         self.verb_triggers: dict[str, list[Trigger]] = {}
@@ -354,6 +358,8 @@ class Lexicon:
                 self.verb_triggers.setdefault(t.light, []).append(t)
             else:
                 self.nouns.setdefault(t.words, t)
+        #: verb stems with a trigger only for past forms
+        self.past_only = frozenset(st for st, ts in self.verb_triggers.items() if any("past" in t.license for t in ts))
         self.max_noun = max((len(k) for k in self.nouns), default=1)
         self.max_lv = max((len(t.words) for t in self.triggers if t.kind == "lv"), default=1)
         self.max_lv_first = max(map(len, self.lv_first), default=0)  #: longest first word, in letters
@@ -390,8 +396,7 @@ class Lexicon:
         if wi is not None:
             return wi
         f = fold(norm)
-        hit = self._verb_cache.get(f)
-        longest = (hit if hit is not None else self._verbs.first(f))[1]
+        longest = (self._verb_heads.get(f) or self._verb_head(f))[1]
         lv = f in self.lv_first
         joined = self.joined(f)
         wi = WordInfo(
@@ -423,25 +428,40 @@ class Lexicon:
         """Length (in tokens) of the longest phrase of class ``cls`` at token ``i``; 0 if none."""
         if i >= end:
             return 0
-        for p in self._by_first.get(cls, {}).get(folded[i], ()):
+        ps = self._by_first.get(cls, _NO_PHRASES).get(folded[i])
+        if ps is None:
+            return 0
+        for p in ps:  # longest first
             n = len(p)
-            if i + n <= end and (n == 1 or tuple(folded[i : i + n]) == p):
+            if n == 1:
+                return 1
+            if i + n <= end and tuple(folded[i : i + n]) == p:
                 return n
         return 0
 
     def phrases(self, cls: str) -> list[tuple[str, ...]]:
         return self._phrases.get(cls, [])
 
+    def _verb_head(self, w: str) -> tuple[dict[tuple[str, ...], list[VerbForm]], int, frozenset[str]]:
+        verbs, longest = self._verbs.first(w)
+        h = (verbs, longest, frozenset(k[1] for k in verbs if len(k) > 1))
+        if len(self._verb_heads) >= 200_000:
+            self._verb_heads.clear()
+        self._verb_heads[w] = h
+        return h
+
     def verb_at(self, folded: list[str], i: int, end: int) -> tuple[int, list[VerbForm]] | None:
         """The longest verb form starting at token ``i``: (number of tokens, analyses)."""
         if i >= end:
             return None
         w = folded[i]
-        hit = self._verb_cache.get(w)
-        verbs, longest = hit if hit is not None else self._verbs.first(w)
+        verbs, longest, seconds = self._verb_heads.get(w) or self._verb_head(w)
         if not longest:
             return None
-        for n in range(min(longest, end - i), 0, -1):
+        longest = min(longest, end - i)
+        if longest > 1 and folded[i + 1] not in seconds:
+            longest = 1  # no longer form goes on with the next token
+        for n in range(longest, 0, -1):
             vf = verbs.get(tuple(folded[i : i + n]))
             if vf:
                 return n, vf
