@@ -67,7 +67,7 @@ _TIME_LABELS = ("DATE", "TIME")
 _COUNT_LABELS = ("QUANTITY", "MONEY", "PERCENT")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ev:
     type: str
     sentence: int
@@ -792,7 +792,7 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
         if t0 < 0:
             t0 = body0
             for j in range(body0, vend):
-                if L.noun_at(a.fold, j, vend):
+                if a.info[j].noun and L.noun_at(a.fold, j, vend):
                     t0 = j
                     break
         if t0 >= vend:
@@ -856,7 +856,7 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
         e.complement = (comp0, s1)
         # frame verbs, media speakers, relays: attribution, not a statement
         relay = None
-        for j in range(c0, e.t0):
+        for j in a.heads_in("frame_relay", c0, e.t0):  # elsewhere nothing matches
             n = L.match("frame_relay", a.fold, j, e.t0)
             if n and a.ent(j + n) is not None and subj and j == subj[1]:
                 relay = ("m", a.ent(j + n))
@@ -937,7 +937,7 @@ def _nominal(a: _Art, si, k, n, t: Trigger, clauses, cl_of, s0, s1, frame_toks) 
         else:
             for j in range(k + n, c1):
                 v = a.verb[j]
-                if not v and L.noun_at(a.fold, j, c1) and not a.w("demonstrative", j - 1):
+                if not v and a.info[j].noun and L.noun_at(a.fold, j, c1) and not a.w("demonstrative", j - 1):
                     break  # the support verb belongs to a later nominal
                 if not v or not v[1] and not a.is_finite[j]:
                     continue

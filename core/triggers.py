@@ -52,8 +52,8 @@ class TypeInfo:
 
 
 #: lexicon classes whose phrases the event stage looks for at every token
-SCANNED = ("anaphor_pair", "anaphor_place", "appeal", "demonstrative", "frame_prefix", "hypothetical",
-           "neg_modal", "place_prep", "pronoun_person")
+SCANNED = ("anaphor_pair", "anaphor_place", "appeal", "demonstrative", "frame_prefix", "frame_relay",
+           "hypothetical", "neg_modal", "place_prep", "pronoun_person")
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +234,7 @@ class _VerbIndex:
         # tuples of ints: the garbage collector stops tracking them
         self.by_head = {h: tuple(rs) for h, rs in by_head.items()}
         self.copulas = copulas
+        self._copula_heads = frozenset(cop[0] for cop in copulas)
         self.not_verb = not_verb
         self._vocab: dict[int, set[str]] = {}
         self._analyses: dict[int, VerbForm] = {}
@@ -255,6 +256,10 @@ class _VerbIndex:
         hit = self._cache.get(w)
         if hit is not None:
             return hit
+        if w not in self.by_head and w not in self._copula_heads:  # most words
+            if len(self._cache) < 200_000:
+                self._cache[w] = _NO_FORMS
+            return _NO_FORMS
         out: dict[tuple[str, ...], list[VerbForm]] = {}
         for r in self.by_head.get(w, ()):  # in (stem, form) order
             vs = _spellings_from(self.forms[r][1], w)
@@ -435,7 +440,7 @@ class Lexicon:
             n = len(p)
             if n == 1:
                 return 1
-            if i + n <= end and tuple(folded[i : i + n]) == p:
+            if i + n <= end and folded[i + 1] == p[1] and tuple(folded[i : i + n]) == p:
                 return n
         return 0
 
