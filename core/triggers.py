@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .doc import gc_paused
 from .resources import rows
@@ -56,9 +56,9 @@ SCANNED = ("anaphor_pair", "anaphor_place", "appeal", "demonstrative", "frame_pr
            "hypothetical", "neg_modal", "place_prep", "pronoun_person")
 
 
-@dataclass(frozen=True, slots=True)
-class WordInfo:
-    """What the lexicon says about one token string (see :meth:`Lexicon.word`)."""
+class WordInfo(NamedTuple):
+    """What the lexicon says about one token string (see :meth:`Lexicon.word`); a named
+    tuple: one is made for every distinct word of the input, so it should be cheap."""
 
     fold: str  #: the token as matched (:func:`fold`)
     heads: tuple[str, ...]  #: classes of :data:`SCANNED` with a phrase whose first token is this one
@@ -349,9 +349,10 @@ class Lexicon:
             set(self.lexicon.get("not_verb", [])),
         )
         self._verb_cache = self._verbs._cache  #: token -> (forms, longest), filled by first()
-        #: token -> (forms, longest, the second tokens of its forms of more tokens): what
-        #: verb_at needs of first(), kept per token (bounded like _word_cache)
-        self._verb_heads: dict[str, tuple[dict[tuple[str, ...], list[VerbForm]], int, frozenset[str]]] = {}
+        #: token -> (forms, longest, the second tokens of its forms of more tokens, the
+        #: answer for its one-token form): what verb_at needs of first(), kept per token
+        #: (bounded like _word_cache)
+        self._verb_heads: dict[str, tuple] = {}
         # nonverbal parts of compounds, by first token
         self.lv_first: dict[str, list[Trigger]] = {}
         self.verb_triggers: dict[str, list[Trigger]] = {}
@@ -368,6 +369,7 @@ class Lexicon:
         self.max_noun = max((len(k) for k in self.nouns), default=1)
         self.max_lv = max((len(t.words) for t in self.triggers if t.kind == "lv"), default=1)
         self.max_lv_first = max(map(len, self.lv_first), default=0)  #: longest first word, in letters
+        self._lv_first2 = frozenset(w[:2] for w in self.lv_first if len(w) >= 2)  #: their first two letters
         self.support_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for (w, light) in self.support_verbs:
             self.support_first.setdefault(w[0] if w else "", []).append((w, light))
@@ -416,6 +418,8 @@ class Lexicon:
     def joined(self, f: str) -> tuple[Trigger, VerbForm] | None:
         """A one-word light-verb compound written as one token («کشته‌شده»): the
         compound and the analysis of its verb part, or None."""
+        if f[:2] not in self._lv_first2:
+            return None
         m = self.max_lv_first
         for j in range(2, len(f) - 1 if len(f) <= m + 2 else m + 1):
             for t in self.lv_first.get(f[:j], ()):
@@ -447,9 +451,10 @@ class Lexicon:
     def phrases(self, cls: str) -> list[tuple[str, ...]]:
         return self._phrases.get(cls, [])
 
-    def _verb_head(self, w: str) -> tuple[dict[tuple[str, ...], list[VerbForm]], int, frozenset[str]]:
+    def _verb_head(self, w: str) -> tuple:
         verbs, longest = self._verbs.first(w)
-        h = (verbs, longest, frozenset(k[1] for k in verbs if len(k) > 1))
+        one = verbs.get((w,))
+        h = (verbs, longest, frozenset(k[1] for k in verbs if len(k) > 1), (1, one) if one else None)
         if len(self._verb_heads) >= 200_000:
             self._verb_heads.clear()
         self._verb_heads[w] = h
@@ -460,17 +465,14 @@ class Lexicon:
         if i >= end:
             return None
         w = folded[i]
-        verbs, longest, seconds = self._verb_heads.get(w) or self._verb_head(w)
-        if not longest:
-            return None
+        verbs, longest, seconds, one = self._verb_heads.get(w) or self._verb_head(w)
         longest = min(longest, end - i)
-        if longest > 1 and folded[i + 1] not in seconds:
-            longest = 1  # no longer form goes on with the next token
-        for n in range(longest, 0, -1):
-            vf = verbs.get(tuple(folded[i : i + n]))
-            if vf:
-                return n, vf
-        return None
+        if longest > 1 and folded[i + 1] in seconds:  # else no longer form goes on with the next token
+            for n in range(longest, 1, -1):
+                vf = verbs.get(tuple(folded[i : i + n]))
+                if vf:
+                    return n, vf
+        return one
 
     def verb_forms(self, toks: tuple[str, ...]) -> list[VerbForm] | None:
         """The analyses of the verb form written as the tokens ``toks``, or None."""
