@@ -62,6 +62,7 @@ _CHAIN_BREAKS = frozenset(("،", ",", ":"))  #: end a chain of attribution frame
 _NORM, _LEMMA = attrgetter("norm"), attrgetter("lemma")
 _FOLD, _HEADS, _VERB, _VERBAL, _NOUN = (attrgetter(f) for f in ("fold", "heads", "verb", "verbal", "noun"))
 _FIRST = itemgetter(0)
+_FINITE = attrgetter("finite")
 _ANAPHOR_CLASSES = ("anaphor_pair", "anaphor_place", "demonstrative", "pronoun_person")
 _TIME_LABELS = ("DATE", "TIME")
 _COUNT_LABELS = ("QUANTITY", "MONEY", "PERCENT")
@@ -158,21 +159,22 @@ class _Art:
         self.mtok: dict[str, tuple[int, int]] = {}
         self.at: list[Mention | None] = [None] * self.n
         self.ezafe: set[str] = set()  #: mentions ending inside their last token («زاپوریژیا|ی»)
-        starts = list(map(_FIRST, self.ospan))
+        ospan, n, at, mtok = self.ospan, self.n, self.at, self.mtok
+        starts = list(map(_FIRST, ospan))
         for m in self.mentions:
             lo = max(0, bisect.bisect_right(starts, m.start) - 1)
-            if lo < self.n and self.ospan[lo][1] <= m.start:
+            if lo < n and ospan[lo][1] <= m.start:
                 lo += 1
             hi = lo
-            while hi < self.n and self.ospan[hi][0] < m.end:
+            while hi < n and ospan[hi][0] < m.end:
                 hi += 1
             if hi <= lo:
                 continue
-            self.mtok[m.id] = (lo, hi)
+            mtok[m.id] = (lo, hi)
             for k in range(lo, hi):
-                if self.at[k] is None:
-                    self.at[k] = m
-            if self.ospan[hi - 1][1] > m.end:
+                if at[k] is None:
+                    at[k] = m
+            if ospan[hi - 1][1] > m.end:
                 self.ezafe.add(m.id)
         #: tokens where a DATE/TIME, or a count or amount, mention starts (the mention is at[j])
         self.time_pos: list[int] = []
@@ -217,7 +219,7 @@ class _Art:
         self.verb_of = [-1] * self.n  #: token -> start token of its verb form
         for i in vpos:
             v = self.verb[i]
-            fin = not v[1] or any(f.finite for f in v[1])
+            fin = not v[1] or any(map(_FINITE, v[1]))
             for k in range(i, i + v[0]):
                 self.verb_of[k] = i
             if fin:
@@ -266,16 +268,22 @@ class _Art:
         out = []
         k = 0
         L = self.L
-        for p in self.heads_in("place_prep", 0, self.n):  # elsewhere nothing matches
+        at, fold, n_ = self.at, self.fold, self.n
+        place_nouns = self.words.get("place_noun", ())
+        for p in self.heads_in("place_prep", 0, n_):  # elsewhere nothing matches
             if p < k:
                 continue
             k = p
-            n = L.match("place_prep", self.fold, k, self.n)
+            n = L.match("place_prep", fold, k, n_)
             if not n:
                 continue
             j = k + n
-            while j < self.n and (self.w("place_noun", j) or (self.at[j] is not None and self.at[j].label == "QUANTITY")):
+            while j < n_ and (fold[j] in place_nouns or (at[j] is not None and at[j].label == "QUANTITY")):
                 j += 1
+            m = at[j] if j < n_ else None
+            if m is None or m.label != "LOCATION":
+                k = max(j, k + 1)  # no group (as _loc_list would say)
+                continue
             g, j = self._loc_list(j)
             if g:
                 out.append((k, g))

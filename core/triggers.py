@@ -149,7 +149,7 @@ _FOLD_JOINT = {**_FOLD, 0x200C: " "}
 
 
 _NO_FORMS: tuple[dict[tuple[str, ...], list[VerbForm]], int] = ({}, 0)
-_NO_PHRASES: dict[str, list[tuple[str, ...]]] = {}
+_NO_PHRASES: dict = {}
 
 
 def _plain_parts(form: str) -> list[str] | None:
@@ -386,6 +386,17 @@ class Lexicon:
         self.words: dict[str, frozenset[str]] = {
             k: frozenset(p[0] for p in v if len(p) == 1) for k, v in self.lexicon.items()
         }
+        #: class -> first token -> (second token -> the longer phrases going on with it,
+        #: longest first; whether the first token alone is a phrase): what match() reads
+        self._match_index: dict[str, dict[str, tuple[dict[str, list[tuple[str, ...]]], bool]]] = {}
+        for cls, d in self._by_first.items():
+            mi = self._match_index[cls] = {}
+            for w, ps in d.items():
+                by2: dict[str, list[tuple[str, ...]]] = {}
+                for p in ps:
+                    if len(p) > 1:
+                        by2.setdefault(p[1], []).append(p)
+                mi[w] = (by2, any(len(p) == 1 for p in ps))
         heads: dict[str, list[str]] = {}
         for cls in SCANNED:
             for w in self._by_first.get(cls, ()):
@@ -437,16 +448,16 @@ class Lexicon:
         """Length (in tokens) of the longest phrase of class ``cls`` at token ``i``; 0 if none."""
         if i >= end:
             return 0
-        ps = self._by_first.get(cls, _NO_PHRASES).get(folded[i])
-        if ps is None:
+        hit = self._match_index.get(cls, _NO_PHRASES).get(folded[i])
+        if hit is None:
             return 0
-        for p in ps:  # longest first
-            n = len(p)
-            if n == 1:
-                return 1
-            if i + n <= end and folded[i + 1] == p[1] and tuple(folded[i : i + n]) == p:
-                return n
-        return 0
+        by2, one = hit
+        if i + 1 < end:
+            for p in by2.get(folded[i + 1], ()):  # longest first
+                n = len(p)
+                if i + n <= end and (n == 2 or tuple(folded[i : i + n]) == p):
+                    return n
+        return 1 if one else 0
 
     def phrases(self, cls: str) -> list[tuple[str, ...]]:
         return self._phrases.get(cls, [])
