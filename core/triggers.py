@@ -161,12 +161,12 @@ def _plain_parts(form: str) -> list[str] | None:
     return None
 
 
-def _spellings_from(form: str, w: str) -> list[tuple[str, ...]]:
-    """The spellings of ``form`` (as :func:`_variants`) whose first token is ``w``.
+def _spellings_from(form: str, parts: tuple[str, ...] | None, w: str) -> list[tuple[str, ...]]:
+    """The spellings of ``form`` (as :func:`_variants`) whose first token is ``w``
+    (``parts``: its :func:`_plain_parts`).
 
     For a plain form the first token is a run of its first parts joined with nothing:
     only the groupings of the parts after that run are built, not all 2^joints of them."""
-    parts = _plain_parts(form)
     if parts is None:
         return [v for v in _variants(form) if v[0] == w]
     acc = ""
@@ -211,12 +211,16 @@ class _VerbIndex:
         conj = _conjugation()
         self.stems = stems
         self.forms: list[tuple[int, str]] = []  #: (stem number, form), in build order
+        self.parts: list[tuple[str, ...] | None] = []  #: per form, its _plain_parts
+        self._stem_forms: list[range] = []  #: per stem, the numbers of its forms
         by_head: dict[str, list[int]] = {}
         for si, stem in enumerate(stems):
+            r0 = len(self.forms)
             for f in conj.get_all(stem):
                 r = len(self.forms)
                 self.forms.append((si, f))
                 parts = _plain_parts(f)
+                self.parts.append(None if parts is None else tuple(parts))
                 if parts is not None:
                     acc = ""
                     heads = []
@@ -231,6 +235,7 @@ class _VerbIndex:
                         by_head[h] = [r]
                     elif lst[-1] != r:
                         lst.append(r)
+            self._stem_forms.append(range(r0, len(self.forms)))
         # tuples of ints: the garbage collector stops tracking them
         self.by_head = {h: tuple(rs) for h, rs in by_head.items()}
         self.copulas = copulas
@@ -245,8 +250,8 @@ class _VerbIndex:
         if vf is None:
             si, f = self.forms[rank]
             vocab = self._vocab.get(si)
-            if vocab is None:
-                vocab = self._vocab[si] = {w for g in _conjugation().get_all(self.stems[si]) for w in g.split()}
+            if vocab is None:  # the words of all the stem's forms
+                vocab = self._vocab[si] = {w for k in self._stem_forms[si] for w in self.forms[k][1].split()}
             vf = self._analyses[rank] = _analysis(self.stems[si], f, vocab)
         return vf
 
@@ -256,13 +261,14 @@ class _VerbIndex:
         hit = self._cache.get(w)
         if hit is not None:
             return hit
-        if w not in self.by_head and w not in self._copula_heads:  # most words
+        ranks = self.by_head.get(w, ())
+        if not ranks and w not in self._copula_heads:  # most words
             if len(self._cache) < 200_000:
                 self._cache[w] = _NO_FORMS
             return _NO_FORMS
         out: dict[tuple[str, ...], list[VerbForm]] = {}
-        for r in self.by_head.get(w, ()):  # in (stem, form) order
-            vs = _spellings_from(self.forms[r][1], w)
+        for r in ranks:  # in (stem, form) order
+            vs = _spellings_from(self.forms[r][1], self.parts[r], w)
             if not vs:
                 continue
             vf = self._analysis(r)
