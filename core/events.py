@@ -50,7 +50,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import attrgetter, contains, itemgetter, or_
+from operator import attrgetter, contains, itemgetter
 from typing import Iterable
 
 from .doc import Doc
@@ -60,7 +60,7 @@ from .triggers import Lexicon, Trigger, fold, lexicon
 _ENTITY_LABELS = ("PERSON", "LOCATION", "ORGANIZATION")
 _CHAIN_BREAKS = frozenset(("،", ",", ":"))  #: end a chain of attribution frames
 _NORM, _LEMMA = attrgetter("norm"), attrgetter("lemma")
-_FOLD, _HEADS, _VERB, _VERBAL, _NOUN = (attrgetter(f) for f in ("fold", "heads", "verb", "verbal", "noun"))
+_FOLD, _TAGS = attrgetter("fold"), attrgetter("tags")
 _FIRST = itemgetter(0)
 _FINITE = attrgetter("finite")
 _ANAPHOR_CLASSES = ("anaphor_pair", "anaphor_place", "demonstrative", "pronoun_person")
@@ -134,20 +134,25 @@ class _Art:
         # what the lexicon says about each token, looked up once per distinct string. The
         # per-token lists below are built with map/compress: these loops run over every
         # token of every article, the scans that follow only over the few that matter
-        norms = list(map(_NORM, toks))
-        info = list(map(L._word_cache.get, norms))
-        if not all(info):  # (not «None in info»: that calls WordInfo.__eq__ on every item)
+        info = list(map(L._word_cache.get, map(_NORM, toks)))
+        if not all(info):
             word = L.word
-            info = [wi or word(w) for wi, w in zip(info, norms)]
+            info = [wi or word(t.norm) for wi, t in zip(info, toks)]
         self.info = info
         self.fold = list(map(_FOLD, info))
         everyone = range(self.n)
-        #: lexicon class (of triggers.SCANNED) -> the tokens (ascending) that start one of its
-        #: phrases: a scan for a class visits these instead of trying a match at every token
+        #: lexicon class (of triggers.SCANNED) or WordInfo mark -> the tokens (ascending) that
+        #: start a phrase of the class / have the mark: a scan for a class visits these
+        #: instead of trying a match at every token
         self.heads: dict[str, list[int]] = {}
-        for i in compress(everyone, map(_HEADS, info)):
-            for cls in info[i].heads:
-                self.heads.setdefault(cls, []).append(i)
+        heads = self.heads
+        for i in compress(everyone, map(_TAGS, info)):
+            for tag in info[i].tags:
+                lst = heads.get(tag)
+                if lst is None:
+                    heads[tag] = [i]
+                else:
+                    lst.append(i)
         #: tokens that may start an anaphor («او», «این کشور», «دو طرف», «این چهار منطقه»)
         self.ana: set[int] = set()
         for cls in _ANAPHOR_CLASSES:
@@ -197,9 +202,12 @@ class _Art:
         sents = doc.sentences
         verb_at = L.verb_at
         vpos = []  #: tokens that start a verb form, ascending
-        may = map(or_, map(_VERB, info), map(contains, map(_LEMMA, toks), repeat("#")))
+        may = heads.get("+verb", [])
+        by_lemma = list(compress(everyone, map(contains, map(_LEMMA, toks), repeat("#"))))
+        if by_lemma:
+            may = sorted(set(may).union(by_lemma))
         nxt = 0  #: the first token not inside a verb form found
-        for i in compress(everyone, may):
+        for i in may:
             if i < nxt:
                 continue
             m = at[i]
@@ -225,14 +233,13 @@ class _Art:
             if fin:
                 self.is_finite[i] = True
         #: where a clause may end: «که» and finite verbs (see _clauses)
-        self.breaks = sorted({i for i in vpos if self.is_finite[i]}.union(
-            compress(everyone, map("که".__eq__, fold_))))
+        self.breaks = sorted({i for i in vpos if self.is_finite[i]}.union(heads.get("+ke", ())))
         #: where a verbal trigger may be: light-verb compounds (also written joined), verbs
-        self.vcand = sorted(set(vpos).union(compress(everyone, map(_VERBAL, info))))
+        self.vcand = sorted(set(vpos).union(heads.get("+verbal", ())))
         #: where a target marker is («علیه», «را», a preposition of some event type)
-        self.tcand = list(compress(everyone, map(L.target_words.__contains__, fold_)))
+        self.tcand = heads.get("+target", [])
         #: where a nominal trigger may start
-        self.ncand = list(compress(everyone, map(_NOUN, info)))
+        self.ncand = heads.get("+noun", [])
         by: dict[str, list[tuple[int, int, Mention]]] = {}
         for m in self.mentions:
             r = self.mtok.get(m.id)

@@ -67,6 +67,11 @@ class WordInfo(NamedTuple):
     joined: tuple[Trigger, VerbForm] | None  #: a one-word compound written as one word («کشته‌شده»)
     verbal: bool  #: ``lv`` or ``joined``
     noun: bool  #: a nominal trigger may start with this token (``noun_at`` can hit)
+    #: ``heads``, then the marks of what else may start here, of "+verb" (``verb``), "+verbal"
+    #: (``verbal``), "+noun" (``noun``), "+target" (a target marker: «علیه», «را», a type's
+    #: preposition), "+ke" (the clause-opening «که»): the event stage collects the tokens of
+    #: each class and mark in one pass over an article
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,10 +428,12 @@ class Lexicon:
         longest = (self._verb_heads.get(f) or self._verb_head(f))[1]
         lv = f in self.lv_first
         joined = self.joined(f)
-        wi = WordInfo(
-            f, self._heads.get(f, ()), longest > 0, lv, joined, lv or joined is not None,
-            f in self.noun_first or self._noun1(f) is not None,
-        )
+        verbal = lv or joined is not None
+        noun = f in self.noun_first or self._noun1(f) is not None
+        heads = self._heads.get(f, ())
+        marks = tuple(m for m, on in (("+verb", longest > 0), ("+verbal", verbal), ("+noun", noun),
+                                      ("+target", f in self.target_words), ("+ke", f == "که")) if on)
+        wi = WordInfo(f, heads, longest > 0, lv, joined, verbal, noun, heads + marks)
         if len(self._word_cache) >= 200_000:
             self._word_cache.clear()
         self._word_cache[norm] = wi
