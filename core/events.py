@@ -234,8 +234,9 @@ class _Art:
                 self.is_finite[i] = True
         #: where a clause may end: «که» and finite verbs (see _clauses)
         self.breaks = sorted({i for i in vpos if self.is_finite[i]}.union(heads.get("+ke", ())))
-        #: where a verbal trigger may be: light-verb compounds (also written joined), verbs
-        self.vcand = sorted(set(vpos).union(heads.get("+verbal", ())))
+        #: where a verbal trigger may be: light-verb compounds (also written joined), verbs of
+        #: a trigger's stem
+        self.vcand = sorted(set(heads.get("+vtrig", ())).intersection(vpos).union(heads.get("+verbal", ())))
         #: where a target marker is («علیه», «را», a preposition of some event type)
         self.tcand = heads.get("+target", [])
         #: where a nominal trigger may start

@@ -67,7 +67,8 @@ class WordInfo(NamedTuple):
     joined: tuple[Trigger, VerbForm] | None  #: a one-word compound written as one word («کشته‌شده»)
     verbal: bool  #: ``lv`` or ``joined``
     noun: bool  #: a nominal trigger may start with this token (``noun_at`` can hit)
-    #: ``heads``, then the marks of what else may start here, of "+verb" (``verb``), "+verbal"
+    #: ``heads``, then the marks of what else may start here, of "+verb" (``verb``), "+vtrig"
+    #: (a verb form of a verbal trigger's stem), "+verbal"
     #: (``verbal``), "+noun" (``noun``), "+target" (a target marker: «علیه», «را», a type's
     #: preposition), "+ke" (the clause-opening «که»): the event stage collects the tokens of
     #: each class and mark in one pass over an article
@@ -425,13 +426,14 @@ class Lexicon:
         if wi is not None:
             return wi
         f = fold(norm)
-        longest = (self._verb_heads.get(f) or self._verb_head(f))[1]
+        verbs, longest = (self._verb_heads.get(f) or self._verb_head(f))[:2]
+        vtrig = any(vf.stem in self.verb_triggers for vfs in verbs.values() for vf in vfs)
         lv = f in self.lv_first
         joined = self.joined(f)
         verbal = lv or joined is not None
         noun = f in self.noun_first or self._noun1(f) is not None
         heads = self._heads.get(f, ())
-        marks = tuple(m for m, on in (("+verb", longest > 0), ("+verbal", verbal), ("+noun", noun),
+        marks = tuple(m for m, on in (("+verb", longest > 0), ("+vtrig", vtrig), ("+verbal", verbal), ("+noun", noun),
                                       ("+target", f in self.target_words), ("+ke", f == "که")) if on)
         wi = WordInfo(f, heads, longest > 0, lv, joined, verbal, noun, heads + marks)
         if len(self._word_cache) >= 200_000:

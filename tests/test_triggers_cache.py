@@ -199,8 +199,11 @@ def test_article_scans_equal_plain_scans(lex, text):
     assert a.tcand == [i for i in range(n) if a.fold[i] in ("علیه", "را") or any(
         a.fold[i] in ti.target_preps for ti in lex.types.values())]
     assert a.breaks == [i for i in range(n) if a.fold[i] == "که" or verb[i] and a.is_finite[i]]
-    assert a.vcand == [i for i in range(n) if a.fold[i] in lex.lv_first or verb[i] is not None
-                       or _joined_plain(lex, a.fold[i]) is not None]
+    # verbal triggers: every token that may be one is visited, and only such tokens
+    needed = {i for i in range(n) if a.fold[i] in lex.lv_first or _joined_plain(lex, a.fold[i]) is not None
+              or verb[i] is not None and any(vf.stem in lex.verb_triggers for vf in verb[i][1])}
+    assert a.vcand == sorted(set(a.vcand))
+    assert needed <= set(a.vcand) <= needed | {i for i in range(n) if verb[i] is not None}
     for s in doc.sentences:
         assert events._clauses(a, s.first, s.last) == _clauses_plain(a, s.first, s.last)
         clauses = _clauses_plain(a, s.first, s.last)
