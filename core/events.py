@@ -252,6 +252,7 @@ class _Art:
             self._by_label[lab] = ([x[0] for x in lst], [x[2] for x in lst])
         # place groups and coordinated pairs, in article order
         self.place_groups: list[tuple[int, list[Mention]]] = self._place_groups()
+        self.place_pos = [pos for pos, _ in self.place_groups]
         self.pairs: list[tuple[int, list[Mention]]] = self._pairs()
 
     # -- small helpers ---------------------------------------------------------------------
@@ -1170,7 +1171,8 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
                 break
     # place
     if not e.place:
-        for pos, g in a.place_groups:
+        # (groups are in token order: those before the scope are passed over at once)
+        for pos, g in a.place_groups[bisect.bisect_left(a.place_pos, sc0) :]:
             gs = a.mrange(g[0])[0]
             if sc0 <= pos and gs < sc1 and pos not in frame_toks:
                 if any(("m", m) in e.targets for m in g):
