@@ -63,6 +63,7 @@ _NORM, _LEMMA = attrgetter("norm"), attrgetter("lemma")
 _FOLD, _TAGS = attrgetter("fold"), attrgetter("tags")
 _FIRST = itemgetter(0)
 _FINITE = attrgetter("finite")
+_FIRST_TWO = itemgetter(0, 1)
 _ANAPHOR_CLASSES = ("anaphor_pair", "anaphor_place", "demonstrative", "pronoun_person")
 _TIME_LABELS = ("DATE", "TIME")
 _COUNT_LABELS = ("QUANTITY", "MONEY", "PERCENT")
@@ -248,7 +249,7 @@ class _Art:
                 by.setdefault(m.label, []).append((r[1], r[0], m))
         self._by_label: dict[str, tuple[list[int], list[Mention]]] = {}
         for lab, lst in by.items():
-            lst.sort(key=lambda x: (x[0], x[1]))
+            lst.sort(key=_FIRST_TWO)
             self._by_label[lab] = ([x[0] for x in lst], [x[2] for x in lst])
         # place groups and coordinated pairs, in article order
         self.place_groups: list[tuple[int, list[Mention]]] = self._place_groups()
