@@ -48,8 +48,9 @@ specific to one article. Output is deterministic: events in article order, ids `
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import attrgetter, contains, itemgetter
 from typing import Iterable
 
 from .doc import Doc
@@ -57,11 +58,18 @@ from .model import Entity, Event, Mention, Quote, Ref
 from .triggers import Lexicon, Trigger, fold, lexicon
 
 _ENTITY_LABELS = ("PERSON", "LOCATION", "ORGANIZATION")
+_CHAIN_BREAKS = frozenset(("،", ",", ":"))  #: end a chain of attribution frames
+_NORM, _LEMMA = attrgetter("norm"), attrgetter("lemma")
+_FOLD, _TAGS = attrgetter("fold"), attrgetter("tags")
+_FIRST = itemgetter(0)
+_FINITE = attrgetter("finite")
+_FIRST_TWO = itemgetter(0, 1)
+_ANAPHOR_CLASSES = ("anaphor_pair", "anaphor_place", "demonstrative", "pronoun_person")
 _TIME_LABELS = ("DATE", "TIME")
 _COUNT_LABELS = ("QUANTITY", "MONEY", "PERCENT")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ev:
     type: str
     sentence: int
@@ -124,7 +132,32 @@ class _Art:
         L = self.L
         toks = doc.tokens
         self.n = len(toks)
-        self.fold = [fold(t.norm) for t in toks]
+        # what the lexicon says about each token, looked up once per distinct string. The
+        # per-token lists below are built with map/compress: these loops run over every
+        # token of every article, the scans that follow only over the few that matter
+        info = list(map(L._word_cache.get, map(_NORM, toks)))
+        if not all(info):
+            word = L.word
+            info = [wi or word(t.norm) for wi, t in zip(info, toks)]
+        self.info = info
+        self.fold = list(map(_FOLD, info))
+        everyone = range(self.n)
+        #: lexicon class (of triggers.SCANNED) or WordInfo mark -> the tokens (ascending) that
+        #: start a phrase of the class / have the mark: a scan for a class visits these
+        #: instead of trying a match at every token
+        self.heads: dict[str, list[int]] = {}
+        heads = self.heads
+        for i in compress(everyone, map(_TAGS, info)):
+            for tag in info[i].tags:
+                lst = heads.get(tag)
+                if lst is None:
+                    heads[tag] = [i]
+                else:
+                    lst.append(i)
+        #: tokens that may start an anaphor («او», «این کشور», «دو طرف», «این چهار منطقه»)
+        self.ana: set[int] = set()
+        for cls in _ANAPHOR_CLASSES:
+            self.ana.update(self.heads.get(cls, ()))
         self.ospan = doc.token_spans()
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.entities = {e.id: e for e in entities}
@@ -132,51 +165,83 @@ class _Art:
         self.mtok: dict[str, tuple[int, int]] = {}
         self.at: list[Mention | None] = [None] * self.n
         self.ezafe: set[str] = set()  #: mentions ending inside their last token («زاپوریژیا|ی»)
-        import bisect
-
-        starts = [s for s, _ in self.ospan]
+        ospan, n, at, mtok = self.ospan, self.n, self.at, self.mtok
+        starts = list(map(_FIRST, ospan))
         for m in self.mentions:
             lo = max(0, bisect.bisect_right(starts, m.start) - 1)
-            if lo < self.n and self.ospan[lo][1] <= m.start:
+            if lo < n and ospan[lo][1] <= m.start:
                 lo += 1
             hi = lo
-            while hi < self.n and self.ospan[hi][0] < m.end:
+            while hi < n and ospan[hi][0] < m.end:
                 hi += 1
             if hi <= lo:
                 continue
-            self.mtok[m.id] = (lo, hi)
+            mtok[m.id] = (lo, hi)
             for k in range(lo, hi):
-                if self.at[k] is None:
-                    self.at[k] = m
-            if self.ospan[hi - 1][1] > m.end:
+                if at[k] is None:
+                    at[k] = m
+            if ospan[hi - 1][1] > m.end:
                 self.ezafe.add(m.id)
+        #: tokens where a DATE/TIME, or a count or amount, mention starts (the mention is at[j])
+        self.time_pos: list[int] = []
+        self.count_pos: list[int] = []
+        for m in self.mentions:
+            r = self.mtok.get(m.id)
+            if r is not None and self.at[r[0]] is m:
+                if m.label in _TIME_LABELS:
+                    self.time_pos.append(r[0])
+                elif m.label in _COUNT_LABELS:
+                    self.count_pos.append(r[0])
+        self.time_pos.sort()
+        self.count_pos.sort()
         self.words = L.words
         self.outlet: str | None = None
-        # verbs
+        # verbs: only a token that may start a verb form (a lexicon verb, or a lemma «past#present»)
         self.verb: list[tuple[int, list] | None] = [None] * self.n
-        i = 0
-        while i < self.n:
-            if self.at[i] is not None and self.at[i].label in _ENTITY_LABELS:
-                i += 1
+        at = self.at
+        fold_ = self.fold
+        sents = doc.sentences
+        verb_at = L.verb_at
+        vpos = []  #: tokens that start a verb form, ascending
+        may = heads.get("+verb", [])
+        by_lemma = list(compress(everyone, map(contains, map(_LEMMA, toks), repeat("#"))))
+        if by_lemma:
+            may = sorted(set(may).union(by_lemma))
+        nxt = 0  #: the first token not inside a verb form found
+        for i in may:
+            if i < nxt:
                 continue
-            s_end = doc.sentences[toks[i].sentence].last
-            v = L.verb_at(self.fold, i, s_end)
-            if v:
-                self.verb[i] = v
-                i += v[0]
+            m = at[i]
+            if m is not None and m.label in _ENTITY_LABELS:
                 continue
-            if _finite_by_lemma(self.fold[i], toks[i].lemma):
+            if info[i].verb:
+                v = verb_at(fold_, i, sents[toks[i].sentence].last)
+                if v:
+                    self.verb[i] = v
+                    vpos.append(i)
+                    nxt = i + v[0]
+                    continue
+            if _finite_by_lemma(fold_[i], toks[i].lemma):
                 self.verb[i] = (1, [])
-            i += 1
+                vpos.append(i)
         self.is_finite = [False] * self.n
         self.verb_of = [-1] * self.n  #: token -> start token of its verb form
-        for i, v in enumerate(self.verb):
-            if v:
-                fin = not v[1] or any(f.finite for f in v[1])
-                for k in range(i, i + v[0]):
-                    self.verb_of[k] = i
-                if fin:
-                    self.is_finite[i] = True
+        for i in vpos:
+            v = self.verb[i]
+            fin = not v[1] or any(map(_FINITE, v[1]))
+            for k in range(i, i + v[0]):
+                self.verb_of[k] = i
+            if fin:
+                self.is_finite[i] = True
+        #: where a clause may end: «که» and finite verbs (see _clauses)
+        self.breaks = sorted({i for i in vpos if self.is_finite[i]}.union(heads.get("+ke", ())))
+        #: where a verbal trigger may be: light-verb compounds (also written joined), verbs of
+        #: a trigger's stem
+        self.vcand = sorted(set(heads.get("+vtrig", ())).intersection(vpos).union(heads.get("+verbal", ())))
+        #: where a target marker is («علیه», «را», a preposition of some event type)
+        self.tcand = heads.get("+target", [])
+        #: where a nominal trigger may start
+        self.ncand = heads.get("+noun", [])
         by: dict[str, list[tuple[int, int, Mention]]] = {}
         for m in self.mentions:
             r = self.mtok.get(m.id)
@@ -184,13 +249,21 @@ class _Art:
                 by.setdefault(m.label, []).append((r[1], r[0], m))
         self._by_label: dict[str, tuple[list[int], list[Mention]]] = {}
         for lab, lst in by.items():
-            lst.sort(key=lambda x: (x[0], x[1]))
+            lst.sort(key=_FIRST_TWO)
             self._by_label[lab] = ([x[0] for x in lst], [x[2] for x in lst])
         # place groups and coordinated pairs, in article order
         self.place_groups: list[tuple[int, list[Mention]]] = self._place_groups()
+        self.place_pos = [pos for pos, _ in self.place_groups]
         self.pairs: list[tuple[int, list[Mention]]] = self._pairs()
 
     # -- small helpers ---------------------------------------------------------------------
+    def heads_in(self, cls: str, lo: int, hi: int) -> list[int]:
+        """Tokens in [lo, hi) that start a phrase of lexicon class ``cls`` (ascending)."""
+        pos = self.heads.get(cls)
+        if not pos:
+            return []
+        return pos[bisect.bisect_left(pos, lo) : bisect.bisect_left(pos, hi)]
+
     def w(self, cls: str, k: int) -> bool:
         return 0 <= k < self.n and self.fold[k] in self.words.get(cls, ())
 
@@ -205,14 +278,22 @@ class _Art:
         out = []
         k = 0
         L = self.L
-        while k < self.n:
-            n = L.match("place_prep", self.fold, k, self.n)
+        at, fold, n_ = self.at, self.fold, self.n
+        place_nouns = self.words.get("place_noun", ())
+        for p in self.heads_in("place_prep", 0, n_):  # elsewhere nothing matches
+            if p < k:
+                continue
+            k = p
+            n = L.match("place_prep", fold, k, n_)
             if not n:
-                k += 1
                 continue
             j = k + n
-            while j < self.n and (self.w("place_noun", j) or (self.at[j] is not None and self.at[j].label == "QUANTITY")):
+            while j < n_ and (fold[j] in place_nouns or (at[j] is not None and at[j].label == "QUANTITY")):
                 j += 1
+            m = at[j] if j < n_ else None
+            if m is None or m.label != "LOCATION":
+                k = max(j, k + 1)  # no group (as _loc_list would say)
+                continue
             g, j = self._loc_list(j)
             if g:
                 out.append((k, g))
@@ -252,8 +333,6 @@ class _Art:
 
     def last_mention(self, before: int, labels: tuple[str, ...]) -> Mention | None:
         """The mention of one of ``labels`` that ends last at or before token ``before``."""
-        import bisect
-
         best = None
         for lab in labels:
             ends, ms = self._by_label.get(lab, ((), ()))
@@ -282,20 +361,19 @@ def _clauses(a: _Art, s0: int, s1: int) -> list[tuple[int, int]]:
     """Clause token ranges of a sentence: split after finite verbs and before «که»."""
     out = []
     cs = s0
-    k = s0
-    while k < s1:
+    br = a.breaks
+    for k in br[bisect.bisect_left(br, s0) : bisect.bisect_left(br, s1)]:  # elsewhere nothing happens
+        if k < cs:
+            continue  # inside the verb form that ended the last clause
         if a.fold[k] == "که" and k > cs:
             out.append((cs, k))
             cs = k
         v = a.verb[k]
         if v and a.is_finite[k]:
-            e = k + v[0]
             # a punctuation mark right after the verb stays with it
+            e = k + v[0]
             out.append((cs, e))
             cs = e
-            k = e
-            continue
-        k += 1
     if cs < s1:
         if out and all(not a.fold[j].isalnum() for j in range(cs, s1)):
             out[-1] = (out[-1][0], s1)
@@ -341,6 +419,8 @@ def _is_subject_start(a: _Art, k: int, c0: int, skip: set[int] = frozenset()) ->
 
 def _anaphor(a: _Art, k: int) -> tuple[int, list[tuple]] | None:
     """A pronoun/anaphor at token ``k``: (length, resolved refs) or None."""
+    if k not in a.ana:
+        return None
     L = a.L
     if a.w("pronoun_person", k):
         m = a.last_mention(k, ("PERSON",))
@@ -385,12 +465,13 @@ def _group_anaphor(a: _Art, k: int) -> tuple[int, list[Mention]] | None:
 def _subject(a: _Art, c0: int, c1: int, skip: set[int]) -> tuple[list[tuple], int] | None:
     """Subject refs of the clause [c0, c1) and the token after them."""
     k = c0
+    at, verb_of, ana = a.at, a.verb_of, a.ana
     while k < c1:
-        if k in skip or a.verb_of[k] >= 0:
+        if k in skip or verb_of[k] >= 0:
             k += 1
             continue
-        m = a.ent(k)
-        if m is not None:
+        m = at[k]
+        if m is not None and m.label in _ENTITY_LABELS:
             r0, r1 = a.mrange(m)
             if r0 >= c0 and _is_subject_start(a, r0, c0, skip):
                 refs = [("m", m)]
@@ -410,7 +491,7 @@ def _subject(a: _Art, c0: int, c1: int, skip: set[int]) -> tuple[list[tuple], in
                 return refs, e
             k = r1
             continue
-        if _is_subject_start(a, k, c0, skip):
+        if k in ana and _is_subject_start(a, k, c0, skip):  # (elsewhere no anaphor starts)
             g = _group_anaphor(a, k)
             if g:
                 return [("group", g[1])], k + g[0]
@@ -525,13 +606,26 @@ def _uniq(a: _Art, refs: list[tuple]) -> list[Ref]:
 
 
 # ----------------------------------------------------------------------------------------
+class _ClauseOf:
+    """Token -> number of its clause (``get`` like the dict it replaces: the clauses of a
+    sentence cover it, so a bisect over their starts is enough)."""
+
+    __slots__ = ("starts", "end")
+
+    def __init__(self, clauses: list[tuple[int, int]]) -> None:
+        self.starts = [c0 for c0, _ in clauses]
+        self.end = clauses[-1][1] if clauses else 0
+
+    def get(self, k: int, default: int = 0) -> int:
+        if not self.starts or k < self.starts[0] or k >= self.end:
+            return default
+        return bisect.bisect_right(self.starts, k) - 1
+
+
 def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, frame_first: dict) -> None:
     L = a.L
     clauses = _clauses(a, s0, s1)
-    cl_of = {}
-    for ci, (c0, c1) in enumerate(clauses):
-        for k in range(c0, c1):
-            cl_of[k] = ci
+    cl_of = _ClauseOf(clauses)
     used: set[int] = set()
     sev: list[_Ev] = []
     frame_toks: set[int] = set()
@@ -540,9 +634,13 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
     # its innermost source
     k = s0
     chain = False
-    while k < s1:
-        if a.fold[k] in ("،", ",", ":"):
+    for p in a.heads_in("frame_prefix", s0, s1):  # elsewhere nothing matches
+        if p < k:
+            continue
+        # a punctuation mark among the tokens passed over ends a chain
+        if chain and not _CHAIN_BREAKS.isdisjoint(a.fold[k : p + 1]):
             chain = False
+        k = p
         n = L.match("frame_prefix", a.fold, k, s1)
         if n and a.ent(k + n) is None:
             an = _anaphor(a, k + n) if k + n < s1 else None
@@ -596,23 +694,26 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
             continue
         k += 1
 
-    # verbal triggers: light-verb compounds, then verbs
-    for k in range(s0, s1):
+    # verbal triggers: light-verb compounds, then verbs (elsewhere nothing matches)
+    vc = a.vcand
+    for k in vc[bisect.bisect_left(vc, s0) : bisect.bisect_left(vc, s1)]:
         if k in used or k in frame_toks or (a.at[k] is not None and a.at[k].label in _ENTITY_LABELS):
             continue
         f = a.fold[k]
         hit = None
-        for t in L.lv_first.get(f, ()):
-            n = len(t.words)
-            if tuple(a.fold[k : k + n]) != t.words or k + n >= s1:
+        lvs = L.lv_first.get(f, ())
+        verb_after: dict[int, tuple | None] = {}  #: compound length -> the verb form after it
+        for t in lvs:
+            n = len(t.words)  # (its first word is f)
+            if k + n >= s1 or n > 1 and tuple(a.fold[k : k + n]) != t.words:
                 continue
-            v = L.verb_at(a.fold, k + n, s1)
-            if v and any(vf.stem == t.light for vf in v[1]):
+            v = verb_after[n] if n in verb_after else verb_after.setdefault(n, L.verb_at(a.fold, k + n, s1))
+            if v:
                 vfs = [vf for vf in v[1] if vf.stem == t.light]
-                if hit is None or n + v[0] > hit[1]:
+                if vfs and (hit is None or n + v[0] > hit[1]):
                     hit = (t, n + v[0], vfs[0], k + n)
         if hit is None:
-            for t in L.lv_first.get(f, ()):
+            for t in lvs:
                 n = len(t.words)
                 if "gap" not in t.license or tuple(a.fold[k : k + n]) != t.words:
                     continue
@@ -624,25 +725,17 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
                         break
                 if hit:
                     break
-        if hit is None and a.verb[k] is None:
+        if hit is None and a.verb[k] is None and a.info[k].joined is not None:
             # joined: «کشته‌شده»
-            for j in range(2, len(f) - 1 if len(f) <= L.max_lv_first + 2 else L.max_lv_first + 1):
-                for t in L.lv_first.get(f[:j], ()):
-                    if len(t.words) != 1:
-                        continue
-                    vf = L.verb_forms((f[j:],))
-                    if vf and any(x.stem == t.light for x in vf):
-                        hit = (t, 1, [x for x in vf if x.stem == t.light][0], k)
-                        break
-                if hit:
-                    break
+            t, vf = a.info[k].joined
+            hit = (t, 1, vf, k)
         if hit is None:
             v = a.verb[k]
             if v:
                 for vf in v[1]:
                     if not (vf.finite or vf.passive):
                         continue
-                    if not vf.past and any("past" in t.license for t in L.verb_triggers.get(vf.stem, ())):
+                    if not vf.past and vf.stem in L.past_only:
                         continue
                     for t in L.verb_triggers.get(vf.stem, ()):
                         hit = (t, v[0], vf, k)
@@ -673,16 +766,18 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
         used.update(range(k, k + n))
         sev.append(ev)
 
-    # nominal triggers
+    # nominal triggers (elsewhere nothing matches)
     k = s0
-    while k < s1:
+    nc = a.ncand
+    for p in nc[bisect.bisect_left(nc, s0) : bisect.bisect_left(nc, s1)]:
+        if p < k:
+            continue  # inside the trigger before
+        k = p
         if k in used or k in frame_toks or (a.verb_of[k] >= 0 and a.is_finite[a.verb_of[k]]) \
                 or (a.at[k] is not None and a.at[k].label in _ENTITY_LABELS):
-            k += 1
             continue
         hit = L.noun_at(a.fold, k, s1)
         if not hit:
-            k += 1
             continue
         n, t = hit
         ev = _nominal(a, si, k, n, t, clauses, cl_of, s0, s1, frame_toks)
@@ -692,7 +787,7 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
         k += n
 
     # appeal markers: «باید ...», «ضروری است که ...»
-    for k in range(s0, s1):
+    for k in a.heads_in("appeal", s0, s1):  # elsewhere nothing matches
         n = L.match("appeal", a.fold, k, s1)
         if not n:
             continue
@@ -715,7 +810,7 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
         if t0 < 0:
             t0 = body0
             for j in range(body0, vend):
-                if L.noun_at(a.fold, j, vend):
+                if a.info[j].noun and L.noun_at(a.fold, j, vend):
                     t0 = j
                     break
         if t0 >= vend:
@@ -741,11 +836,14 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
         if m is None:
             first_hyp = -1  # none
             neg = False
-            for j in range(c0, c1):
-                if first_hyp < 0 and L.match("hypothetical", a.fold, j, c1):
+            for j in a.heads_in("hypothetical", c0, c1):
+                if L.match("hypothetical", a.fold, j, c1):
                     first_hyp = j
-                if not neg and L.match("neg_modal", a.fold, j, c1):
+                    break
+            for j in a.heads_in("neg_modal", c0, c1):
+                if L.match("neg_modal", a.fold, j, c1):
                     neg = True
+                    break
             m = modal[e.clause] = (first_hyp, neg, None)
         first_hyp, neg, opinion = m
         if 0 <= first_hyp < e.t0:
@@ -776,7 +874,7 @@ def _sentence(a: _Art, si: int, s0: int, s1: int, evs: list[_Ev], frames: dict, 
         e.complement = (comp0, s1)
         # frame verbs, media speakers, relays: attribution, not a statement
         relay = None
-        for j in range(c0, e.t0):
+        for j in a.heads_in("frame_relay", c0, e.t0):  # elsewhere nothing matches
             n = L.match("frame_relay", a.fold, j, e.t0)
             if n and a.ent(j + n) is not None and subj and j == subj[1]:
                 relay = ("m", a.ent(j + n))
@@ -857,7 +955,7 @@ def _nominal(a: _Art, si, k, n, t: Trigger, clauses, cl_of, s0, s1, frame_toks) 
         else:
             for j in range(k + n, c1):
                 v = a.verb[j]
-                if not v and L.noun_at(a.fold, j, c1) and not a.w("demonstrative", j - 1):
+                if not v and a.info[j].noun and L.noun_at(a.fold, j, c1) and not a.w("demonstrative", j - 1):
                     break  # the support verb belongs to a later nominal
                 if not v or not v[1] and not a.is_finite[j]:
                     continue
@@ -1023,7 +1121,8 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
     rng0, rng1 = (sc0, sc1)
     if e.trig is not None and e.trig.kind != "noun":
         rng0, rng1 = c0, e.t0
-    for j in range(rng0, rng1):
+    tc = a.tcand
+    for j in tc[bisect.bisect_left(tc, rng0) : bisect.bisect_left(tc, rng1)]:  # elsewhere nothing to do
         if j in frame_toks:
             continue
         f = a.fold[j]
@@ -1073,7 +1172,8 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
                 break
     # place
     if not e.place:
-        for pos, g in a.place_groups:
+        # (groups are in token order: those before the scope are passed over at once)
+        for pos, g in a.place_groups[bisect.bisect_left(a.place_pos, sc0) :]:
             gs = a.mrange(g[0])[0]
             if sc0 <= pos and gs < sc1 and pos not in frame_toks:
                 if any(("m", m) in e.targets for m in g):
@@ -1085,25 +1185,21 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
                 break
     # time
     best = None
-    for j in range(sc0, sc1):
-        m = a.at[j]
-        if m is not None and m.label in _TIME_LABELS and j == a.mrange(m)[0]:
-            best = ("m", m)
-            break
-    if best is None and not e.speech:
-        for j in range(s0, s1):
-            m = a.at[j]
-            if m is not None and m.label in _TIME_LABELS and j == a.mrange(m)[0]:
-                best = ("m", m)
-                break
+    tp = a.time_pos
+    i = bisect.bisect_left(tp, sc0)
+    if i < len(tp) and tp[i] < sc1:
+        best = ("m", a.at[tp[i]])
+    elif not e.speech:
+        i = bisect.bisect_left(tp, s0)
+        if i < len(tp) and tp[i] < s1:
+            best = ("m", a.at[tp[i]])
     e.time = best
     # quantities
     qs = []
     q1 = sc1 if not e.speech else e.t0
-    for j in range(sc0, q1):
+    cp = a.count_pos
+    for j in cp[bisect.bisect_left(cp, sc0) : bisect.bisect_left(cp, q1)]:
         m = a.at[j]
-        if m is None or m.label not in _COUNT_LABELS or j != a.mrange(m)[0]:
-            continue
         if j > 0 and a.w("demonstrative", j - 1):
             continue
         dur = m.kind == "duration"

@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .doc import gc_paused
 from .resources import rows
@@ -49,6 +49,30 @@ class TypeInfo:
     object_role: str
     genitive_role: str
     target_preps: tuple[str, ...]
+
+
+#: lexicon classes whose phrases the event stage looks for at every token
+SCANNED = ("anaphor_pair", "anaphor_place", "appeal", "demonstrative", "frame_prefix", "frame_relay",
+           "hypothetical", "neg_modal", "place_prep", "pronoun_person")
+
+
+class WordInfo(NamedTuple):
+    """What the lexicon says about one token string (see :meth:`Lexicon.word`); a named
+    tuple: one is made for every distinct word of the input, so it should be cheap."""
+
+    fold: str  #: the token as matched (:func:`fold`)
+    heads: tuple[str, ...]  #: classes of :data:`SCANNED` with a phrase whose first token is this one
+    verb: bool  #: a verb form (or copula) starts with this token
+    lv: bool  #: the first token of a light-verb compound
+    joined: tuple[Trigger, VerbForm] | None  #: a one-word compound written as one word («کشته‌شده»)
+    verbal: bool  #: ``lv`` or ``joined``
+    noun: bool  #: a nominal trigger may start with this token (``noun_at`` can hit)
+    #: ``heads``, then the marks of what else may start here, of "+verb" (``verb``), "+vtrig"
+    #: (a verb form of a verbal trigger's stem), "+verbal"
+    #: (``verbal``), "+noun" (``noun``), "+target" (a target marker: «علیه», «را», a type's
+    #: preposition), "+ke" (the clause-opening «که»): the event stage collects the tokens of
+    #: each class and mark in one pass over an article
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +155,49 @@ _FOLD_JOINT = {**_FOLD, 0x200C: " "}
 
 
 _NO_FORMS: tuple[dict[tuple[str, ...], list[VerbForm]], int] = ({}, 0)
+_NO_PHRASES: dict = {}
+
+
+def _plain_parts(form: str) -> list[str] | None:
+    """A form's folded parts between its joints, when its spellings are simply every
+    grouping of them (at most 4 parts, none empty, no other spacing); else None."""
+    parts = form.translate(_FOLD_JOINT).split(" ")
+    if len(parts) <= 4 and all(parts) and "".join(parts).isprintable():
+        return parts
+    return None
+
+
+def _spellings_from(form: str, parts: tuple[str, ...] | None, w: str) -> list[tuple[str, ...]]:
+    """The spellings of ``form`` (as :func:`_variants`) whose first token is ``w``
+    (``parts``: its :func:`_plain_parts`).
+
+    For a plain form the first token is a run of its first parts joined with nothing:
+    only the groupings of the parts after that run are built, not all 2^joints of them."""
+    if parts is None:
+        return [v for v in _variants(form) if v[0] == w]
+    acc = ""
+    for j, p in enumerate(parts):
+        acc += p
+        if acc == w:
+            break
+    else:
+        return []
+    rest = parts[j + 1 :]
+    if not rest:
+        return [(w,)]
+    out = []
+    for choice in _CHOICES[len(rest) - 1]:
+        toks = [w]
+        cur = rest[0]
+        for sep, p in zip(choice, rest[1:]):
+            if sep:
+                toks.append(cur)
+                cur = p
+            else:
+                cur += p
+        toks.append(cur)
+        out.append(tuple(toks))
+    return out
 
 
 class _VerbIndex:
@@ -150,13 +217,17 @@ class _VerbIndex:
         conj = _conjugation()
         self.stems = stems
         self.forms: list[tuple[int, str]] = []  #: (stem number, form), in build order
+        self.parts: list[tuple[str, ...] | None] = []  #: per form, its _plain_parts
+        self._stem_forms: list[range] = []  #: per stem, the numbers of its forms
         by_head: dict[str, list[int]] = {}
         for si, stem in enumerate(stems):
+            r0 = len(self.forms)
             for f in conj.get_all(stem):
                 r = len(self.forms)
                 self.forms.append((si, f))
-                parts = f.translate(_FOLD_JOINT).split(" ")
-                if len(parts) <= 4 and all(parts) and "".join(parts).isprintable():
+                parts = _plain_parts(f)
+                self.parts.append(None if parts is None else tuple(parts))
+                if parts is not None:
                     acc = ""
                     heads = []
                     for p in parts:
@@ -170,9 +241,11 @@ class _VerbIndex:
                         by_head[h] = [r]
                     elif lst[-1] != r:
                         lst.append(r)
+            self._stem_forms.append(range(r0, len(self.forms)))
         # tuples of ints: the garbage collector stops tracking them
         self.by_head = {h: tuple(rs) for h, rs in by_head.items()}
         self.copulas = copulas
+        self._copula_heads = frozenset(cop[0] for cop in copulas)
         self.not_verb = not_verb
         self._vocab: dict[int, set[str]] = {}
         self._analyses: dict[int, VerbForm] = {}
@@ -183,8 +256,8 @@ class _VerbIndex:
         if vf is None:
             si, f = self.forms[rank]
             vocab = self._vocab.get(si)
-            if vocab is None:
-                vocab = self._vocab[si] = {w for g in _conjugation().get_all(self.stems[si]) for w in g.split()}
+            if vocab is None:  # the words of all the stem's forms
+                vocab = self._vocab[si] = {w for k in self._stem_forms[si] for w in self.forms[k][1].split()}
             vf = self._analyses[rank] = _analysis(self.stems[si], f, vocab)
         return vf
 
@@ -194,14 +267,18 @@ class _VerbIndex:
         hit = self._cache.get(w)
         if hit is not None:
             return hit
+        ranks = self.by_head.get(w, ())
+        if not ranks and w not in self._copula_heads:  # most words
+            if len(self._cache) < 200_000:
+                self._cache[w] = _NO_FORMS
+            return _NO_FORMS
         out: dict[tuple[str, ...], list[VerbForm]] = {}
-        for r in self.by_head.get(w, ()):  # in (stem, form) order
-            vf = None
-            for v in _variants(self.forms[r][1]):
-                if v[0] != w:
-                    continue
-                if vf is None:
-                    vf = self._analysis(r)
+        for r in ranks:  # in (stem, form) order
+            vs = _spellings_from(self.forms[r][1], self.parts[r], w)
+            if not vs:
+                continue
+            vf = self._analysis(r)
+            for v in vs:
                 lst = out.setdefault(v, [])
                 if vf not in lst:
                     lst.append(vf)
@@ -230,6 +307,8 @@ class Lexicon:
                 t, None if cameo == "-" else cameo, agentive == "yes", obj, gen,
                 () if preps == "-" else tuple(fold(p) for p in preps.split(",")),
             )
+        #: every word that may mark a target: «علیه», «را» and the types' prepositions
+        self.target_words = frozenset({"علیه", "را"}.union(*(t.target_preps for t in self.types.values())))
         self.triggers: list[Trigger] = []
         for r in _rows("events_triggers.tsv"):
             typ, kind, words, light, subj, lic = (r + ["-"] * 6)[:6]
@@ -282,6 +361,10 @@ class Lexicon:
             set(self.lexicon.get("not_verb", [])),
         )
         self._verb_cache = self._verbs._cache  #: token -> (forms, longest), filled by first()
+        #: token -> (forms, longest, the second tokens of its forms of more tokens, the
+        #: answer for its one-token form): what verb_at needs of first(), kept per token
+        #: (bounded like _word_cache)
+        self._verb_heads: dict[str, tuple] = {}
         # nonverbal parts of compounds, by first token
         self.lv_first: dict[str, list[Trigger]] = {}
         self.verb_triggers: dict[str, list[Trigger]] = {}
@@ -293,9 +376,12 @@ class Lexicon:
                 self.verb_triggers.setdefault(t.light, []).append(t)
             else:
                 self.nouns.setdefault(t.words, t)
+        #: verb stems with a trigger only for past forms
+        self.past_only = frozenset(st for st, ts in self.verb_triggers.items() if any("past" in t.license for t in ts))
         self.max_noun = max((len(k) for k in self.nouns), default=1)
         self.max_lv = max((len(t.words) for t in self.triggers if t.kind == "lv"), default=1)
         self.max_lv_first = max(map(len, self.lv_first), default=0)  #: longest first word, in letters
+        self._lv_first2 = frozenset(w[:2] for w in self.lv_first if len(w) >= 2)  #: their first two letters
         self.support_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for (w, light) in self.support_verbs:
             self.support_first.setdefault(w[0] if w else "", []).append((w, light))
@@ -312,8 +398,64 @@ class Lexicon:
         self.words: dict[str, frozenset[str]] = {
             k: frozenset(p[0] for p in v if len(p) == 1) for k, v in self.lexicon.items()
         }
+        #: class -> first token -> (second token -> the longer phrases going on with it,
+        #: longest first; whether the first token alone is a phrase): what match() reads
+        self._match_index: dict[str, dict[str, tuple[dict[str, list[tuple[str, ...]]], bool]]] = {}
+        for cls, d in self._by_first.items():
+            mi = self._match_index[cls] = {}
+            for w, ps in d.items():
+                by2: dict[str, list[tuple[str, ...]]] = {}
+                for p in ps:
+                    if len(p) > 1:
+                        by2.setdefault(p[1], []).append(p)
+                mi[w] = (by2, any(len(p) == 1 for p in ps))
+        heads: dict[str, list[str]] = {}
+        for cls in SCANNED:
+            for w in self._by_first.get(cls, ()):
+                heads.setdefault(w, []).append(cls)
+        self._heads = {w: tuple(cs) for w, cs in heads.items()}
+        #: token string -> WordInfo. The same words recur in every article; what the
+        #: lexicon says about one depends on the string alone, so it is worked out once
+        #: (bounded: cleared when it grows past 200k strings)
+        self._word_cache: dict[str, WordInfo] = {}
 
     # -- lookups ---------------------------------------------------------------------------
+    def word(self, norm: str) -> WordInfo:
+        """What the lexicon says about the token ``norm`` (a normalized token), cached."""
+        wi = self._word_cache.get(norm)
+        if wi is not None:
+            return wi
+        f = fold(norm)
+        verbs, longest = (self._verb_heads.get(f) or self._verb_head(f))[:2]
+        vtrig = any(vf.stem in self.verb_triggers for vfs in verbs.values() for vf in vfs)
+        lv = f in self.lv_first
+        joined = self.joined(f)
+        verbal = lv or joined is not None
+        noun = f in self.noun_first or self._noun1(f) is not None
+        heads = self._heads.get(f, ())
+        marks = tuple(m for m, on in (("+verb", longest > 0), ("+vtrig", vtrig), ("+verbal", verbal), ("+noun", noun),
+                                      ("+target", f in self.target_words), ("+ke", f == "که")) if on)
+        wi = WordInfo(f, heads, longest > 0, lv, joined, verbal, noun, heads + marks)
+        if len(self._word_cache) >= 200_000:
+            self._word_cache.clear()
+        self._word_cache[norm] = wi
+        return wi
+
+    def joined(self, f: str) -> tuple[Trigger, VerbForm] | None:
+        """A one-word light-verb compound written as one token («کشته‌شده»): the
+        compound and the analysis of its verb part, or None."""
+        if f[:2] not in self._lv_first2:
+            return None
+        m = self.max_lv_first
+        for j in range(2, len(f) - 1 if len(f) <= m + 2 else m + 1):
+            for t in self.lv_first.get(f[:j], ()):
+                if len(t.words) != 1:
+                    continue
+                vf = self.verb_forms((f[j:],))
+                if vf and any(x.stem == t.light for x in vf):
+                    return t, [x for x in vf if x.stem == t.light][0]
+        return None
+
     def has(self, cls: str, toks: tuple[str, ...]) -> bool:
         return toks in self.sets.get(cls, ())
 
@@ -321,29 +463,42 @@ class Lexicon:
         """Length (in tokens) of the longest phrase of class ``cls`` at token ``i``; 0 if none."""
         if i >= end:
             return 0
-        for p in self._by_first.get(cls, {}).get(folded[i], ()):
-            n = len(p)
-            if i + n <= end and (n == 1 or tuple(folded[i : i + n]) == p):
-                return n
-        return 0
+        hit = self._match_index.get(cls, _NO_PHRASES).get(folded[i])
+        if hit is None:
+            return 0
+        by2, one = hit
+        if i + 1 < end:
+            for p in by2.get(folded[i + 1], ()):  # longest first
+                n = len(p)
+                if i + n <= end and (n == 2 or tuple(folded[i : i + n]) == p):
+                    return n
+        return 1 if one else 0
 
     def phrases(self, cls: str) -> list[tuple[str, ...]]:
         return self._phrases.get(cls, [])
+
+    def _verb_head(self, w: str) -> tuple:
+        verbs, longest = self._verbs.first(w)
+        one = verbs.get((w,))
+        h = (verbs, longest, frozenset(k[1] for k in verbs if len(k) > 1), (1, one) if one else None)
+        if len(self._verb_heads) >= 200_000:
+            self._verb_heads.clear()
+        self._verb_heads[w] = h
+        return h
 
     def verb_at(self, folded: list[str], i: int, end: int) -> tuple[int, list[VerbForm]] | None:
         """The longest verb form starting at token ``i``: (number of tokens, analyses)."""
         if i >= end:
             return None
         w = folded[i]
-        hit = self._verb_cache.get(w)
-        verbs, longest = hit if hit is not None else self._verbs.first(w)
-        if not longest:
-            return None
-        for n in range(min(longest, end - i), 0, -1):
-            vf = verbs.get(tuple(folded[i : i + n]))
-            if vf:
-                return n, vf
-        return None
+        verbs, longest, seconds, one = self._verb_heads.get(w) or self._verb_head(w)
+        longest = min(longest, end - i)
+        if longest > 1 and folded[i + 1] in seconds:  # else no longer form goes on with the next token
+            for n in range(longest, 1, -1):
+                vf = verbs.get(tuple(folded[i : i + n]))
+                if vf:
+                    return n, vf
+        return one
 
     def verb_forms(self, toks: tuple[str, ...]) -> list[VerbForm] | None:
         """The analyses of the verb form written as the tokens ``toks``, or None."""
