@@ -91,21 +91,23 @@ def analyze(
     string); ``outlet`` the publishing outlet's name, so that «به گزارش <outlet>» is not
     reported as a source (also read from ``meta["outlet"]``).
     """
-    global _warm
     if not isinstance(text, str):
         raise TypeError("text must be str")
-    if not _warm and len(text) < 100_000:
-        # the first call loads every table (hazm, lexicons, gazetteers): without the
-        # cyclic collector walking the whole heap again and again while they are built
-        # (not for a large first text, whose own garbage may need collecting)
+    if len(text) < _PAUSE_GC_BELOW:
+        # The cyclic collector is paused while an article is analyzed. The first call
+        # builds every table (hazm, lexicons, gazetteers) and each later one adds the
+        # words it sees for the first time to per-word caches: collections during
+        # that walk the whole heap, tables and caches included, again and again (over
+        # a corpus they took ~10% of the time). An analysis makes no garbage cycles
+        # of its own to speak of; whatever the caller's code leaves is collected as
+        # soon as the collector runs again, after the call. Not for a very large text,
+        # whose own garbage may need collecting while it runs.
         with gc_paused():
-            result = _analyze(text, published, source, meta, repair, outlet)
-        _warm = True
-        return result
+            return _analyze(text, published, source, meta, repair, outlet)
     return _analyze(text, published, source, meta, repair, outlet)
 
 
-_warm = False
+_PAUSE_GC_BELOW = 100_000  #: characters
 
 
 def _tokens(text: str, wtoks: list, spans: list[tuple[int, int]]) -> tuple[Token, ...]:

@@ -156,6 +156,8 @@ _FOLD_JOINT = {**_FOLD, 0x200C: " "}
 
 _NO_FORMS: tuple[dict[tuple[str, ...], list[VerbForm]], int] = ({}, 0)
 _NO_PHRASES: dict = {}
+#: Lexicon._verb_head's answer for a word that starts no verb form
+_NO_HEAD: tuple = (_NO_FORMS[0], 0, frozenset(), None)
 
 
 def _plain_parts(form: str) -> list[str] | None:
@@ -479,8 +481,11 @@ class Lexicon:
 
     def _verb_head(self, w: str) -> tuple:
         verbs, longest = self._verbs.first(w)
-        one = verbs.get((w,))
-        h = (verbs, longest, frozenset(k[1] for k in verbs if len(k) > 1), (1, one) if one else None)
+        if not verbs:  # most words: one shared answer (no per-word objects to keep)
+            h = _NO_HEAD
+        else:
+            one = verbs.get((w,))
+            h = (verbs, longest, frozenset(k[1] for k in verbs if len(k) > 1), (1, one) if one else None)
         if len(self._verb_heads) >= 200_000:
             self._verb_heads.clear()
         self._verb_heads[w] = h

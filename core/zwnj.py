@@ -130,11 +130,12 @@ class _FreqView:
 class _PosView:
     """``word -> frozenset of POS tags`` over :class:`_Rows` (memoized per word)."""
 
-    __slots__ = ("_rows", "_memo")
+    __slots__ = ("_rows", "_memo", "_sets")
 
     def __init__(self, rows: _Rows) -> None:
         self._rows = rows
         self._memo: dict[str, frozenset[str]] = {}
+        self._sets: dict[str, frozenset[str]] = {}
 
     def get(self, w: str, default: frozenset[str] | None = None) -> frozenset[str] | None:
         tags = self._memo.get(w)
@@ -144,7 +145,9 @@ class _PosView:
         if i is None:
             return default
         t = self._rows.tags[i]
-        tags = frozenset(t.split(",")) if t and t != "0" else _NO_TAGS
+        tags = self._sets.get(t)
+        if tags is None:  # one frozenset per distinct tag string, shared by its words
+            tags = self._sets[t] = frozenset(t.split(",")) if t and t != "0" else _NO_TAGS
         self._memo[w] = tags
         return tags
 
