@@ -70,11 +70,32 @@ def _data() -> _Data:
         return _Data()
 
 
+#: The tenses of ``Conjugation.get_all`` whose forms can be single words, and the stem
+#: each is built on. ``get_all`` is the infinitive plus 98 tenses; the others all add a
+#: second word («خواهد رفت», «رفته بود», «رفته شد») and make up nine tenths of its
+#: time. tests/test_lemma.py checks, for every verb of verbs.dat, that these give
+#: exactly the single-word forms of ``get_all`` (hazm 0.10 and 0.12 alike).
+_ONE_WORD_TENSES = (
+    ("perfective_past", "past"), ("negative_perfective_past", "past"),
+    ("imperfective_past", "past"), ("negative_imperfective_past", "past"),
+    ("present_perfect", "past"), ("negative_present_perfect", "past"),
+    ("imperfective_present_perfect", "past"), ("negative_imperfective_present_perfect", "past"),
+    ("perfective_present", "present"), ("negative_perfective_present", "present"),
+    ("subjunctive_perfective_present", "present"), ("negative_subjunctive_perfective_present", "present"),
+    ("grammatical_perfective_present", "present"), ("negative_grammatical_perfective_present", "present"),
+    ("imperfective_present", "present"), ("negative_imperfective_present", "present"),
+)
+
+
 @lru_cache(maxsize=None)
 def _forms(k: int) -> frozenset[str]:
     """The single-word forms of verb number ``k`` (hazm's conjugations)."""
     d = _data()
-    return frozenset(f for f in d.conj.get_all(d.verbs[k]) if " " not in f and "_" not in f)
+    past, present = d.verbs[k].split("#")
+    forms = [past + "ن"]  # the infinitive, as get_all starts
+    for tense, stem in _ONE_WORD_TENSES:
+        forms += getattr(d.conj, tense)(past if stem == "past" else present)
+    return frozenset(f for f in forms if " " not in f and "_" not in f)
 
 
 #: after this many lazy look-ups (a few articles), conjugate every verb once instead

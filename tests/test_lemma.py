@@ -88,3 +88,15 @@ def test_lazy_verb_index_equals_eager_table():
     for w in ("کتاب", "و", "ن", "می", "ب", "خانه"):
         got, m = lex._verbs.first(w)
         assert m == longest.get(w, 0)
+
+
+def test_one_word_tenses_give_every_single_word_form_of_get_all():
+    """lemma conjugates only the tenses that can give one-word forms; for every verb of
+    verbs.dat they must give exactly the one-word forms of hazm's get_all."""
+    from hazm.lemmatizer import Conjugation
+
+    conj = Conjugation()
+    d = lemma._data()
+    for k, verb in enumerate(d.verbs):
+        expected = {f for f in conj.get_all(verb) if " " not in f and "_" not in f}
+        assert lemma._forms(k) == expected, verb
