@@ -57,6 +57,8 @@ _PROTECT = re.compile(
     + ")"
 )
 
+_PROTECT_SPLIT = re.compile(f"({_PROTECT.pattern})").split  # the same matches, kept by split
+
 _TO_PERSIAN_DIGITS = str.maketrans("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
                                    "۰۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹")
 _NUMERIC_SPAN = re.compile(rf"^[{_DIGIT[1:-1]}.,:/\-\u066b\u066c]+$")
@@ -273,13 +275,9 @@ def hazm_normalize(text: str) -> str:
     """hazm's Normalizer (cheap options) with numbers, dates, URLs and abbreviations
     protected, then our spacing rules and character unification."""
     text = text.replace(_PLACEHOLDER, " ")
-    kept: list[str] = []
-
-    def hold(m: re.Match[str]) -> str:
-        kept.append(m.group(0))
-        return _PLACEHOLDER
-
-    masked = _PROTECT.sub(hold, text)
+    cut = _PROTECT_SPLIT(text)  # [text, protected, text, protected, ..., text]
+    kept = cut[1::2]
+    masked = _PLACEHOLDER.join(cut[0::2]) if kept else text
     out = unify(_spacing(_hazm_normalize()(masked)))
     if kept:
         parts = out.split(_PLACEHOLDER)
