@@ -5,7 +5,8 @@ not depend on ``--jobs``. Work goes to the pool in *chunks* of several articles 
 round trips), at most ``jobs * 3`` chunks are in flight, so a corpus of any size
 streams in constant memory. To keep the parent light:
 
-* a plain file travels to a worker as its *path* (the worker reads and decodes it);
+* a plain file travels to a worker as its *path* (the worker reads and decodes it),
+  a JSONL line as its raw bytes (the worker decodes and parses it);
 * a worker sends back the *encoded* output (a JSON string), not a nested dict that
   would cost a pickle in the worker and an unpickle in the parent.
 
@@ -45,8 +46,8 @@ class Result:
 
 def record(article: Article, published: str | None, include: tuple[str, ...]) -> dict[str, Any]:
     """The output record of one article: its analysis, or ``{"source", "error"}``."""
-    if article.error is None and article.text is None and article.path is not None:
-        article.load()
+    if article.error is None and article.text is None:
+        article.load()  # a file not read yet, a JSONL line not parsed yet
     if article.error is not None:
         return {"source": article.source, **article.meta, "error": article.error}
     from newsx.core import analyze
@@ -128,7 +129,7 @@ def chunks(articles: Iterable[Article], size: int = CHUNK_ARTICLES, max_chars: i
     chars = 0
     for a in articles:
         chunk.append(a)
-        chars += len(a.text or "")
+        chars += len(a.text) if a.text is not None else len(a.line or b"")
         if len(chunk) >= size or chars >= max_chars:
             yield chunk
             chunk, chars = [], 0
@@ -265,5 +266,7 @@ def _died(chunk: list[Article], published, include, style: Style) -> list[Result
 
 
 def _error(a: Article, message: str, style: Style) -> Result:
+    if a.line is not None:
+        a.load()  # its pass-through fields (id, title, url) go into the error record
     d = {"source": a.source, **a.meta, "error": _one_line(message)}
     return Result(a.source, d["error"], d if style == "dict" else dumps(d, style == "pretty"))

@@ -32,9 +32,10 @@ class InputError(Exception):
 
 @dataclass
 class Article:
-    """One input. A plain file may come *unloaded* (``path`` set, ``text`` None): it is
-    read and decoded by :meth:`load` where it is analyzed (in a worker process), so
-    the parent of a batch never holds or pickles its text."""
+    """One input. A plain file may come *unloaded* (``path`` set, ``text`` None), and a
+    line of a JSONL corpus *unparsed* (``line`` set): :meth:`load` reads, decodes and
+    parses it where it is analyzed (in a worker process), so the parent of a batch
+    does not spend its time there."""
 
     source: str
     text: str | None = None
@@ -45,9 +46,21 @@ class Article:
     path: str | None = None
     encoding: str | None = None
     max_bytes: int = 0
+    line: bytes | None = None  #: an unparsed JSONL line
 
     def load(self) -> "Article":
-        """Read and decode ``path`` into ``text`` (or set ``error``)."""
+        """Read and decode ``path``, or decode and parse ``line``, into ``text`` and the
+        other fields (or set ``error``)."""
+        if self.line is not None and self.text is None and self.error is None:
+            raw, self.line = self.line, None
+            try:
+                line, warnings = decode(raw, self.encoding)
+            except InputError as e:
+                self.error = str(e)
+                return self
+            a = _jsonl_article(self.source, line.removeprefix("\ufeff"), warnings)
+            self.text, self.published, self.meta, self.warnings, self.error = a.text, a.published, a.meta, a.warnings, a.error
+            return self
         if self.text is None and self.error is None and self.path is not None:
             try:
                 text, warnings = decode(read_bytes(Path(self.path), self.max_bytes), self.encoding)
@@ -231,7 +244,7 @@ def articles(
 ) -> Iterator[Article]:
     """Every article of the inputs, in order; bad inputs come back with ``error`` set.
 
-    ``lazy``: plain files come back unloaded (see :meth:`Article.load`). ``max_bytes``
+    ``lazy``: plain files come back unloaded, JSONL lines unparsed (see :meth:`Article.load`). ``max_bytes``
     limits a file, standard input, and each line of a JSONL corpus (0: no limit).
     """
     for source, path, error in expand(paths):
@@ -241,10 +254,10 @@ def articles(
         try:
             if input_format == "jsonl":
                 if path is None:
-                    yield from _jsonl_stream(sys.stdin.buffer, "-", encoding, max_bytes)
+                    yield from _jsonl_stream(sys.stdin.buffer, "-", encoding, max_bytes, lazy)
                 else:
                     with open(path, "rb") as fh:
-                        yield from _jsonl_stream(fh, source, encoding, max_bytes)
+                        yield from _jsonl_stream(fh, source, encoding, max_bytes, lazy)
                 continue
             if path is not None and lazy:
                 yield Article(source, path=str(path), encoding=encoding, max_bytes=max_bytes)
@@ -279,14 +292,18 @@ def _lines(fh: Any, max_bytes: int) -> Iterator[tuple[bytes | None, int]]:
         yield None, size
 
 
-def _jsonl_stream(fh: Any, source: str, encoding: str | None, max_bytes: int = 0) -> Iterator[Article]:
-    """Read a JSONL corpus line by line (constant memory)."""
+def _jsonl_stream(fh: Any, source: str, encoding: str | None, max_bytes: int = 0, lazy: bool = False) -> Iterator[Article]:
+    """Read a JSONL corpus line by line (constant memory); ``lazy``: lines come back
+    unparsed (see :meth:`Article.load`)."""
     for n, (raw, size) in enumerate(_lines(fh, max_bytes), 1):
         src = f"{source}:{n}"
         if raw is None:
             yield Article(src, error=f"too large: line of {size} bytes (limit {max_bytes}; raise it with --max-bytes)")
             continue
         if not raw.strip():
+            continue
+        if lazy:
+            yield Article(src, line=raw, encoding=encoding)
             continue
         try:
             line, warnings = decode(raw, encoding)

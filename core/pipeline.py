@@ -93,21 +93,15 @@ def analyze(
     """
     if not isinstance(text, str):
         raise TypeError("text must be str")
-    if len(text) < _PAUSE_GC_BELOW:
-        # The cyclic collector is paused while an article is analyzed. The first call
-        # builds every table (hazm, lexicons, gazetteers) and each later one adds the
-        # words it sees for the first time to per-word caches: collections during
-        # that walk the whole heap, tables and caches included, again and again (over
-        # a corpus they took ~10% of the time). An analysis makes no garbage cycles
-        # of its own to speak of; whatever the caller's code leaves is collected as
-        # soon as the collector runs again, after the call. Not for a very large text,
-        # whose own garbage may need collecting while it runs.
-        with gc_paused():
-            return _analyze(text, published, source, meta, repair, outlet)
-    return _analyze(text, published, source, meta, repair, outlet)
-
-
-_PAUSE_GC_BELOW = 100_000  #: characters
+    # The cyclic collector is paused while an article is analyzed. The first call builds
+    # every table (hazm, lexicons, gazetteers) and each later one adds the words it sees
+    # for the first time to per-word caches: collections during that walk the whole
+    # heap, tables and caches included, again and again (over a corpus they took ~10%
+    # of the time, and more on a long text). An analysis makes no garbage cycles
+    # (tests/test_pipeline_gc.py), so pausing costs no memory; whatever the caller's
+    # code leaves is collected as soon as the collector runs again, after the call.
+    with gc_paused():
+        return _analyze(text, published, source, meta, repair, outlet)
 
 
 def _tokens(text: str, wtoks: list, spans: list[tuple[int, int]]) -> tuple[Token, ...]:
