@@ -180,3 +180,29 @@ def test_cli_jobs_and_stdout_only_data(tmp_path: Path):
     # a JSON array of the same records
     r3 = run_cli("analyze", str(corpus), "--input-format", "jsonl", "-f", "json", "-j", "2")
     assert json.loads(r3.stdout) == recs
+
+
+def test_jsonl_lines_travel_unparsed_and_parse_alike(tmp_path: Path):
+    """With lazy=True a JSONL line reaches the worker as its bytes; parsed there it gives
+    the very article (text, fields, published, warnings, errors) the parent would have."""
+    p = tmp_path / "c.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "title": "تیتر", "published": "1402-08-07", "text": "امروز در تهران باران آمد."}, ensure_ascii=False),
+        "",
+        "{not json",
+        json.dumps({"id": 7, "text": 5}),
+        json.dumps({"text": "سلام \ud800 دنیا", "url": "https://x.ir/1"}),
+    ]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
+    eager = list(inputs.articles([str(p)], "jsonl"))
+    lazy = list(inputs.articles([str(p)], "jsonl", lazy=True))
+    assert [a.line is not None for a in lazy] == [True] * 4 and all(a.text is None for a in lazy)
+    import pickle
+
+    lazy = [pickle.loads(pickle.dumps(a)).load() for a in lazy]  # as a worker gets and loads them
+    assert [(a.source, a.text, a.published, a.meta, a.warnings, a.error) for a in lazy] == \
+        [(a.source, a.text, a.published, a.meta, a.warnings, a.error) for a in eager]
+    assert eager[1].error and eager[2].error and eager[0].meta == {"id": "a1", "title": "تیتر"}
+    # an article whose worker died still reports its pass-through fields
+    unparsed = next(inputs.articles([str(p)], "jsonl", lazy=True))
+    assert json.loads(batch._error(unparsed, "the worker died", "compact").data)["id"] == "a1"
