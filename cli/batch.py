@@ -109,9 +109,12 @@ def _warm() -> None:
 
 
 def _freeze() -> None:
+    # (no collection first: what import and loading left as garbage is a few hundred
+    # kilobytes, and a full collection of the heap here costs ~0.08 s. Frozen objects
+    # are also skipped by the collection at exit, which makes a one-article run end
+    # ~0.15 s sooner.)
     import gc
 
-    gc.collect()
     gc.freeze()
 
 
