@@ -251,6 +251,10 @@ class _VerbIndex:
         self.not_verb = not_verb
         self._vocab: dict[int, set[str]] = {}
         self._analyses: dict[int, VerbForm] = {}
+        #: one object per distinct analysis, and per distinct list of analyses: thousands
+        #: of forms share a few hundred, and fewer long-lived objects make the cyclic
+        #: garbage collector's full passes cheaper and rarer
+        self._shared: dict = {}
         self._cache: dict[str, tuple[dict[tuple[str, ...], list[VerbForm]], int]] = {}
 
     def _analysis(self, rank: int) -> VerbForm:
@@ -260,7 +264,8 @@ class _VerbIndex:
             vocab = self._vocab.get(si)
             if vocab is None:  # the words of all the stem's forms
                 vocab = self._vocab[si] = {w for k in self._stem_forms[si] for w in self.forms[k][1].split()}
-            vf = self._analyses[rank] = _analysis(self.stems[si], f, vocab)
+            vf = _analysis(self.stems[si], f, vocab)
+            vf = self._analyses[rank] = self._shared.setdefault(vf, vf)
         return vf
 
     def first(self, w: str) -> tuple[dict[tuple[str, ...], list[VerbForm]], int]:
@@ -274,7 +279,7 @@ class _VerbIndex:
             if len(self._cache) < 200_000:
                 self._cache[w] = _NO_FORMS
             return _NO_FORMS
-        out: dict[tuple[str, ...], list[VerbForm]] = {}
+        out: dict[tuple[str, ...], list[VerbForm] | tuple[VerbForm, ...]] = {}
         for r in ranks:  # in (stem, form) order
             vs = _spellings_from(self.forms[r][1], self.parts[r], w)
             if not vs:
@@ -292,6 +297,10 @@ class _VerbIndex:
                     lst.append(vf)
         for k in [k for k in out if k in self.not_verb]:
             del out[k]
+        shared = self._shared
+        for k, lst in out.items():
+            t = tuple(shared.setdefault(vf, vf) for vf in lst)
+            out[k] = shared.setdefault(t, t)
         hit = (out, max(map(len, out))) if out else _NO_FORMS
         if len(self._cache) < 200_000:
             self._cache[w] = hit
