@@ -72,15 +72,14 @@ class _Word:
     make up most of every article, and these lexicon tests would otherwise run again
     for every token and every rule that asks."""
 
-    __slots__ = ("fold", "alpha", "verb", "freq", "common", "plural", "unknown", "adjective",
+    __slots__ = ("alpha", "verb", "rare_freq", "common", "plural", "unknown", "adjective",
                  "stopish", "namelike", "surname_form", "suffix_word", "compound_first", "is_first", "special")
 
     def __init__(self, w: str, fold: str, lex, stop, suffixes, ends, suffix_words, first) -> None:
-        self.fold = fold
         self.alpha = w[:1].isalpha()  #: a word, not a number or punctuation
         freq = lex.freq.get(w, 0)
         tags = lex.pos.get(w, frozenset())
-        self.freq = freq
+        self.rare_freq = freq < _RARE_FREQ  #: below the frequency of a word everyone knows
         self.common = freq >= _COMMON_FREQ or bool(tags & _CLOSED_TAGS) or ("ADV" in tags and freq > 0)
         self.adjective = bool(tags) and "N" not in tags and bool(tags & {"AJ", "ADV"})
         # a plural of a known word («مادران», «دانش‌آموزان», «کشورها»)
@@ -125,14 +124,22 @@ class _Word:
         self.is_first = fold in first or self.compound_first
         self.special = self.is_first or self.surname_form or self.suffix_word
 
+    def key(self) -> tuple[bool, ...]:
+        return tuple(getattr(self, a) for a in self.__slots__)
+
 
 _WORDS: dict[str, _Word] = {}
+_FOLDS: dict[str, str] = {}  #: token string -> its folded form (fold_key)
+#: one _Word per distinct set of answers: a word's answers are a handful of yes/no
+#: facts, so the 28k words of a corpus share a few hundred objects (fewer long-lived
+#: objects for the cyclic garbage collector to walk)
+_SHARED: dict[tuple[bool, ...], _Word] = {}
 _WORDS_MAX = 100_000  #: the memo is cleared when it grows past this (a few MB)
 _WORDS_SOURCES: tuple = ()  #: the tables the memo was computed from
 
 
-def _words(toks: list[WToken]) -> list[_Word]:
-    """The :class:`_Word` of each token, memoized per string in ``_WORDS``."""
+def _words(toks: list[WToken]) -> tuple[list[_Word], list[str]]:
+    """The :class:`_Word` and the folded form of each token, memoized per string."""
     global _WORDS_SOURCES
     from . import gazetteer as g
     from .zwnj import lexicon
@@ -145,21 +152,24 @@ def _words(toks: list[WToken]) -> list[_Word]:
     if len(_WORDS_SOURCES) != len(sources) or any(a is not b for a, b in zip(_WORDS_SOURCES, sources)) \
             or len(_WORDS) >= _WORDS_MAX:
         _WORDS.clear()  # a table was rebuilt (or the memo is full): start over
+        _FOLDS.clear()
         _WORDS_SOURCES = sources
     memo = _WORDS
-    get = memo.get
-    out = [get(t.norm) for t in toks]
+    norms = [t.norm for t in toks]
+    out = list(map(memo.get, norms))
     if None in out:  # words not seen before
         suffix_words = frozenset(suf for suf, _ in suffixes)
         ends = tuple(suf for suf, _ in suffixes)
         for i, x in enumerate(out):
             if x is None:
-                w = toks[i].norm
+                w = norms[i]
                 x = memo.get(w)
                 if x is None:
-                    x = memo[w] = _Word(w, g.fold_key(w), lex, stop, suffixes, ends, suffix_words, first)
+                    fold = _FOLDS[w] = g.fold_key(w)
+                    x = _Word(w, fold, lex, stop, suffixes, ends, suffix_words, first)
+                    x = memo[w] = _SHARED.setdefault(x.key(), x)
                 out[i] = x
-    return out
+    return out, list(map(_FOLDS.__getitem__, norms))
 
 
 class _Ctx:
@@ -181,12 +191,12 @@ class _Ctx:
         self.suffix_words = frozenset(x for x, _ in self.suffixes)
         toks = doc.tokens
         n = self.n = len(toks)
-        words = self.words = _words(toks)
-        self.fold = [w.fold for w in words]
+        words, self.fold = _words(toks)
+        self.words = words
         self.sent = [t.sentence for t in toks]
         # the few tokens a sparse rule looks at (first names, surname forms and endings)
         special = [i for i, w in enumerate(words) if w.special]
-        compound = sorted({words[i].fold for i in special if words[i].compound_first})
+        compound = sorted({self.fold[i] for i in special if words[i].compound_first})
         if compound:
             self.first = dict(self.first)
             for f in compound:
@@ -303,7 +313,7 @@ class _Ctx:
 
     def rare(self, i: int) -> bool:
         w = self.words[i]
-        return w.freq < _RARE_FREQ and not w.common
+        return w.rare_freq and not w.common
 
     def org_word(self, i: int) -> bool:
         """A word that may continue an organization's name after its head."""

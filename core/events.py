@@ -60,7 +60,7 @@ from .triggers import Lexicon, Trigger, fold, lexicon
 _ENTITY_LABELS = ("PERSON", "LOCATION", "ORGANIZATION")
 _CHAIN_BREAKS = frozenset(("،", ",", ":"))  #: end a chain of attribution frames
 _NORM, _LEMMA = attrgetter("norm"), attrgetter("lemma")
-_FOLD, _TAGS = attrgetter("fold"), attrgetter("tags")
+_TAGS = attrgetter("tags")
 _FIRST = itemgetter(0)
 _FINITE = attrgetter("finite")
 _FIRST_TWO = itemgetter(0, 1)
@@ -135,12 +135,16 @@ class _Art:
         # what the lexicon says about each token, looked up once per distinct string. The
         # per-token lists below are built with map/compress: these loops run over every
         # token of every article, the scans that follow only over the few that matter
-        info = list(map(L._word_cache.get, map(_NORM, toks)))
+        norms = list(map(_NORM, toks))
+        info = list(map(L._word_cache.get, norms))
         if not all(info):
             word = L.word
-            info = [wi or word(t.norm) for wi, t in zip(info, toks)]
+            info = [wi or word(w) for wi, w in zip(info, norms)]
         self.info = info
-        self.fold = list(map(_FOLD, info))
+        fold_ = list(map(L._fold_cache.get, norms))
+        if None in fold_:  # the caches were cleared while this article was looked up
+            fold_ = [f if f is not None else L.folded(w) for f, w in zip(fold_, norms)]
+        self.fold = fold_
         everyone = range(self.n)
         #: lexicon class (of triggers.SCANNED) or WordInfo mark -> the tokens (ascending) that
         #: start a phrase of the class / have the mark: a scan for a class visits these

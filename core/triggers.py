@@ -57,10 +57,10 @@ SCANNED = ("anaphor_pair", "anaphor_place", "appeal", "demonstrative", "frame_pr
 
 
 class WordInfo(NamedTuple):
-    """What the lexicon says about one token string (see :meth:`Lexicon.word`); a named
-    tuple: one is made for every distinct word of the input, so it should be cheap."""
+    """What the lexicon says about one token string (see :meth:`Lexicon.word`); the
+    token as matched is :meth:`Lexicon.folded`. Words with the same answers share one
+    WordInfo: the 28k words of a corpus need a few hundred."""
 
-    fold: str  #: the token as matched (:func:`fold`)
     heads: tuple[str, ...]  #: classes of :data:`SCANNED` with a phrase whose first token is this one
     verb: bool  #: a verb form (or copula) starts with this token
     lv: bool  #: the first token of a light-verb compound
@@ -429,6 +429,8 @@ class Lexicon:
         #: lexicon says about one depends on the string alone, so it is worked out once
         #: (bounded: cleared when it grows past 200k strings)
         self._word_cache: dict[str, WordInfo] = {}
+        self._fold_cache: dict[str, str] = {}  #: token string -> fold(token), kept with _word_cache
+        self._shared_info: dict[WordInfo, WordInfo] = {}  #: one object per distinct answer
 
     # -- lookups ---------------------------------------------------------------------------
     def word(self, norm: str) -> WordInfo:
@@ -446,11 +448,22 @@ class Lexicon:
         heads = self._heads.get(f, ())
         marks = tuple(m for m, on in (("+verb", longest > 0), ("+vtrig", vtrig), ("+verbal", verbal), ("+noun", noun),
                                       ("+target", f in self.target_words), ("+ke", f == "که")) if on)
-        wi = WordInfo(f, heads, longest > 0, lv, joined, verbal, noun, heads + marks)
+        wi = WordInfo(heads, longest > 0, lv, joined, verbal, noun, heads + marks)
+        wi = self._shared_info.setdefault(wi, wi)
         if len(self._word_cache) >= 200_000:
             self._word_cache.clear()
+            self._fold_cache.clear()
         self._word_cache[norm] = wi
+        self._fold_cache[norm] = f
         return wi
+
+    def folded(self, norm: str) -> str:
+        """The token ``norm`` as matched (:func:`fold`), cached with :meth:`word`."""
+        f = self._fold_cache.get(norm)
+        if f is None:
+            self.word(norm)
+            f = self._fold_cache[norm]
+        return f
 
     def joined(self, f: str) -> tuple[Trigger, VerbForm] | None:
         """A one-word light-verb compound written as one token («کشته‌شده»): the
