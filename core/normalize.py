@@ -145,11 +145,22 @@ def _spacing_steps() -> tuple[Callable[[str], str], ...]:
     two spaces, is the text split at the matches and joined again (C speed)."""
     steps: list[Callable[[str], str]] = []
     for pat, repl in _spacing_rules():
-        if pat.groups == 1 and repl in ("\\1", " \\1 "):
+        if pat.pattern == _LINE_EDGES and not repl:
+            steps.append(_strip_line_edges)
+        elif pat.groups == 1 and repl in ("\\1", " \\1 "):
             steps.append(partial(_split_join, pat, repl, "" if repl == "\\1" else " "))
         else:
             steps.append(partial(pat.sub, repl))
     return tuple(steps)
+
+
+#: the rule «no spaces at line edges», which str.strip does per line (a regex that tries
+#: «start of a line» at every position costs 15 times as much)
+_LINE_EDGES = r" +(?=\n|\Z)|(?m:^) +"
+
+
+def _strip_line_edges(text: str) -> str:
+    return "\n".join([line.strip(" ") for line in text.split("\n")])
 
 
 def _split_join(pat: re.Pattern[str], repl: str, sep: str, text: str) -> str:
