@@ -259,7 +259,8 @@ def unify(text: str) -> str:
     if _unify_chars().search(text):  # most text after hazm has nothing to unify
         text = text.translate(char_table())
     if "\u200c" in text:
-        text = _ZWNJ_RUN.sub("\u200c", text)
+        if "\u200c\u200c" in text:
+            text = _ZWNJ_RUN.sub("\u200c", text)
         text = _ZWNJ_EDGE.sub("", text)
     return text
 
