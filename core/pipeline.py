@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import partial
 from typing import Any, Mapping
 
 from .doc import Cand, Doc, gc_paused, resolve_overlaps
@@ -104,8 +105,10 @@ def analyze(
         return _analyze(text, published, source, meta, repair, outlet)
 
 
-def _tokens(text: str, wtoks: list, spans: list[tuple[int, int]]) -> tuple[Token, ...]:
-    return tuple(Token(t.i, text[s:e], s, e, t.norm, t.lemma, t.sentence) for t, (s, e) in zip(wtoks, spans))
+def _tokens(text: str, norms: list[str], lemmas: list[str], sentences: list[int],
+            spans: list[tuple[int, int]]) -> tuple[Token, ...]:
+    return tuple(Token(i, text[s:e], s, e, norm, lemma, sent)
+                 for i, (norm, lemma, sent, (s, e)) in enumerate(zip(norms, lemmas, sentences, spans)))
 
 
 def _analyze(
@@ -131,9 +134,12 @@ def _analyze(
         outlet = meta.get("outlet") or None
     evs, quotes = events.extract(doc, mentions, ents, outlet=outlet)
 
+    # the tokens, as plain columns (strings and numbers): what the builder keeps alive
+    # until the tokens are asked for is then a few lists, not 400 working objects
     wtoks = doc.tokens
-    tokens = Tokens(len(wtoks), count_words([t.norm for t in wtoks]),
-                    lambda spans=doc.token_spans(): _tokens(text, wtoks, spans))
+    norms = [t.norm for t in wtoks]
+    columns = (norms, [t.lemma for t in wtoks], [t.sentence for t in wtoks], doc.token_spans())
+    tokens = Tokens(len(wtoks), count_words(norms), partial(_tokens, text, *columns))
     sentences = []
     for ws in doc.sentences:
         s, e = doc.original(ws.nstart, ws.nend)
