@@ -36,11 +36,9 @@ class DaskUnavailable(ImportError):
 
 def _distributed():
     try:
-        import distributed  # noqa: F401
+        import distributed
     except ImportError:
         raise DaskUnavailable("--engine dask needs the optional extra: pip install 'newsx[dask]'") from None
-    import distributed
-
     return distributed
 
 

@@ -92,6 +92,17 @@ class Alignment:
             return (start, start)
         return (start, max(self.ends[nend - 1], start))
 
+    def spans(self, nstarts: list[int], nends: list[int]) -> list[tuple[int, int]]:
+        """:meth:`span` of each ``(nstarts[k], nends[k])``, in two passes over the
+        arrays when every span is non-empty and inside the text (tokens always are)."""
+        n = len(self.starts)
+        if not all(0 <= a < b <= n for a, b in zip(nstarts, nends)):
+            return [self.span(a, b) for a, b in zip(nstarts, nends)]
+        st, en = self.starts, self.ends
+        starts = [st[a] for a in nstarts]
+        ends = [en[b - 1] for b in nends]
+        return [(s, e if e > s else s) for s, e in zip(starts, ends)]
+
     @classmethod
     def identity(cls, length: int) -> "Alignment":
         return cls(array("q", range(length)), array("q", range(1, length + 1)), length)

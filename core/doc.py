@@ -101,17 +101,7 @@ class Doc:
         spans = self._tok_spans
         if spans is None or len(spans) != len(self.tokens):
             toks = self.tokens
-            al = self.align
-            if toks and toks[-1].nend <= len(al):
-                # Alignment.span's common case (a non-empty span inside the text), for
-                # every token at once: the ~400 tokens of an article in two passes
-                st, en = al.starts, al.ends
-                starts = [st[t.nstart] for t in toks]
-                ends = [en[t.nend - 1] for t in toks]
-                spans = [(s, e if e > s else s) for s, e in zip(starts, ends)]
-            else:
-                spans = [al.span(t.nstart, t.nend) for t in toks]
-            self._tok_spans = spans
+            spans = self._tok_spans = self.align.spans([t.nstart for t in toks], [t.nend for t in toks])
         return spans
 
 

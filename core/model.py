@@ -49,13 +49,8 @@ class Token:
 _WORD_CHAR = re.compile(r"[^\W_]")
 
 
-def is_word(norm: str) -> bool:
-    """A token that counts as a word: it has a letter or a digit."""
-    return _WORD_CHAR.search(norm) is not None
-
-
 def count_words(norms: Iterable[str]) -> int:
-    """How many of the token texts ``norms`` are words (see :func:`is_word`)."""
+    """How many of the token texts ``norms`` are words: have a letter or a digit."""
     return len(list(filter(_WORD_CHAR.search, norms)))
 
 
@@ -72,7 +67,7 @@ class Tokens(Sequence[Token]):
 
     def __init__(self, n: int, words: int, build: Callable[[], tuple[Token, ...]]) -> None:
         self._n = n
-        self.words = words  #: how many of the tokens are words (see :func:`is_word`)
+        self.words = words  #: how many of the tokens are words (see :func:`count_words`)
         self._build: Callable[[], tuple[Token, ...]] | None = build
         self._items: tuple[Token, ...] | None = None
 

@@ -142,7 +142,9 @@ def _spacing_steps() -> tuple[Callable[[str], str], ...]:
     On Python < 3.12, ``re.sub`` expands a template with a group reference in Python,
     once per match; rule «punctuation and digit runs are tokens» matches every digit
     run and punctuation mark. A template that is just the group, or the group between
-    two spaces, is the text split at the matches and joined again (C speed)."""
+    two spaces, is the text split at the matches and joined again (C speed); the rule
+    «no spaces at line edges» is a strip of each line. tests/test_normalize.py checks
+    every step against ``re.sub`` with its rule."""
     steps: list[Callable[[str], str]] = []
     for pat, repl in _spacing_rules():
         if pat.pattern == _LINE_EDGES and not repl:

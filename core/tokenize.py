@@ -10,7 +10,6 @@ substring (its original span comes from the alignment); lemmas are hazm's Lemmat
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .doc import Doc, WSentence, WToken
 from .lemma import lemmatize
@@ -35,7 +34,6 @@ _TOKEN = re.compile(
 _SENT_END = re.compile(r"(?<![.!?؟…])[.!?؟…]++[»\"')\]]*+(?=\s|$)|\n")
 
 
-@lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """hazm's lemma of a word; verbs come as «past#present» stems (e.g. «کرد#کن»)."""
     if not word or not word[0].isalpha():
@@ -94,5 +92,5 @@ def tokenize(doc: Doc, lemmas: bool = True) -> None:
     doc.index()
 
 
-# word -> lemma, a plain dict in front of lemma()'s cache (one lookup per token)
+# word -> lemma, worked out once per distinct word (one dict look-up per token)
 _LEMMAS: dict[str, str] = {}

@@ -135,3 +135,14 @@ def test_fast_walk_equals_folded_walk_on_news() -> None:
                 break
             text = json.loads(line)["text"]
             check(text, normalize(text)[0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, st.lists(st.tuples(st.integers(-2, 70), st.integers(-2, 70)), max_size=8))
+def test_spans_in_bulk_equal_span_one_by_one(a: str, pairs: list[tuple[int, int]]) -> None:
+    al = A.align(a, normalize(a)[0])
+    n = len(al)
+    inside = [(x % (n or 1), x % (n or 1) + 1) for x, _ in pairs] if n else []
+    for case in (pairs, inside):
+        starts, ends = [x for x, _ in case], [y for _, y in case]
+        assert al.spans(starts, ends) == [al.span(x, y) for x, y in case]

@@ -17,7 +17,7 @@ def test_there_are_samples():
 @pytest.mark.parametrize("txt", TEXTS, ids=lambda p: p.name)
 def test_sample_matches_golden(txt):
     exp = expected_path(txt)
-    assert exp.exists(), f"no golden file: run python tests/golden.py --update"
+    assert exp.exists(), "no golden file: run python tests/golden.py --update"
     got = json.loads(render(txt))
     want = json.loads(exp.read_text(encoding="utf-8"))
     assert got == want, f"{txt.name} changed: run python tests/golden.py --update and review git diff samples/"
