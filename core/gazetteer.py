@@ -351,9 +351,9 @@ def name_stop_words() -> frozenset[str]:
 def hazm_stop_words() -> frozenset[str]:
     """Folded stop words of hazm's ``stopwords.dat`` (function words)."""
     try:
-        from .zwnj import hazm_data_dir
+        from .hazm_parts import data_dir
 
-        return frozenset(w for w in (fold_key(r[0]) for r in _rows(hazm_data_dir() / "stopwords.dat")) if w)
+        return frozenset(w for w in (fold_key(r[0]) for r in _rows(data_dir() / "stopwords.dat")) if w)
     except Exception:  # pragma: no cover - hazm missing
         return frozenset()
 
@@ -363,9 +363,9 @@ def stop_words() -> frozenset[str]:
     """Folded words that are never a name on their own (ours + hazm's stop words)."""
     words = {fold_key(r[0]) for r in _rows(DATA / "names_stop.tsv")}
     try:
-        from .zwnj import hazm_data_dir
+        from .hazm_parts import data_dir
 
-        for r in _rows(hazm_data_dir() / "stopwords.dat"):
+        for r in _rows(data_dir() / "stopwords.dat"):
             words.add(fold_key(r[0]))
     except Exception:  # pragma: no cover - hazm missing
         pass

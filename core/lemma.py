@@ -27,7 +27,6 @@ hazm's Lemmatizer on every form of every verb and on free text.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from .doc import gc_paused
 
@@ -36,10 +35,9 @@ class _Data:
     __slots__ = ("words", "verbs", "by_stem", "always", "max_stem", "stemmer", "conj")
 
     def __init__(self) -> None:
-        import hazm
-        from hazm.lemmatizer import Conjugation
+        from .hazm_parts import data_dir, module
 
-        folder = Path(hazm.__file__).resolve().parent / "data"
+        folder = data_dir()
         # words.dat is read once, by the half-space repair's lexicon (every row of it has
         # hazm's three columns, so its word set is hazm's words_list)
         from .zwnj import lexicon
@@ -60,8 +58,8 @@ class _Data:
         self.by_stem = by_stem
         self.always = always
         self.max_stem = max(map(len, by_stem))
-        self.stemmer = hazm.Stemmer()
-        self.conj = Conjugation()
+        self.stemmer = module("stemmer").Stemmer()
+        self.conj = module("lemmatizer").Conjugation()
 
 
 @lru_cache(maxsize=1)

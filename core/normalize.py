@@ -78,9 +78,9 @@ def _hazm_normalizer():
     """hazm's Normalizer with its costly token-based steps off (they load hazm's
     lexicon and build every verb conjugation: ~1.5 s at construction, half of the
     normalization time). Their work is done by :func:`_spacing` and the ZWNJ repair."""
-    from hazm import Normalizer  # heavy import: only when text is analyzed
+    from .hazm_parts import module  # hazm's import: only when text is analyzed
 
-    return Normalizer(correct_spacing=False, seperate_mi=False, decrease_repeated_chars=False)
+    return module("normalizer").Normalizer(correct_spacing=False, seperate_mi=False, decrease_repeated_chars=False)
 
 
 def _translator(table: dict[int, str]) -> Callable[[str], str]:
@@ -103,17 +103,17 @@ def _hazm_normalize() -> Callable[[str], str]:
     call, ~0.06 ms each time. This runs the same steps in the same order (the tables,
     then hazm's own methods) for the options :func:`_hazm_normalizer` sets;
     tests/test_normalize.py checks it against ``Normalizer.normalize``."""
-    from hazm.utils import maketrans
+    from .hazm_parts import constants, module
 
+    maketrans = module("utils").maketrans
     nz = _hazm_normalizer()
     if hasattr(nz, "translation_src"):  # hazm 0.10 keeps the tables' sources on the object
         src, dst = nz.translation_src, nz.translation_dst
         nsrc, ndst = nz.number_translation_src, nz.number_translation_dst
     else:  # hazm 0.11+ keeps them in hazm.constants
-        from hazm import constants
-
-        src, dst = constants.TRANSLATION_SRC, constants.TRANSLATION_DST
-        nsrc, ndst = constants.NUMBERS_SRC, constants.NUMBERS_DST
+        consts = constants()
+        src, dst = consts.TRANSLATION_SRC, consts.TRANSLATION_DST
+        nsrc, ndst = consts.NUMBERS_SRC, consts.NUMBERS_DST
     chars, digits = _translator(maketrans(src, dst)), _translator(maketrans(nsrc, ndst))
     style, diacritics = nz.persian_style, nz.remove_diacritics
     unicodes, specials = nz.unicodes_replacement, nz.remove_specials_chars

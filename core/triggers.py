@@ -120,9 +120,9 @@ def _variants(form: str) -> set[tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _conjugation():
-    from hazm.lemmatizer import Conjugation
+    from .hazm_parts import module
 
-    return Conjugation()
+    return module("lemmatizer").Conjugation()
 
 
 def _analysis(stem: str, f: str, vocab: set[str]) -> VerbForm:

@@ -54,16 +54,6 @@ _LETTERS = "\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0
 _WORD = re.compile(f"[{_LETTERS}]+(?:\u200c[{_LETTERS}]+)*")
 
 
-def hazm_data_dir() -> Path:
-    """hazm's data folder, located without importing hazm's package ``__init__``."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("hazm")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("hazm is not installed")
-    return Path(list(spec.submodule_search_locations)[0]) / "data"
-
-
 def _rows(path: Path):
     return rows(path, strip=False)
 
@@ -165,7 +155,9 @@ class _Lexicon:
     """Everything the repair knows, built once from hazm's data and ours."""
 
     def __init__(self) -> None:
-        hz = hazm_data_dir()
+        from .hazm_parts import data_dir
+
+        hz = data_dir()
         # words.dat (190k lines «word<TAB>freq<TAB>tags»): one read and one split; the
         # columns are sliced apart and converted only when a word is looked up.
         with open(hz / "words.dat", encoding="utf-8") as f:
