@@ -167,6 +167,9 @@ def analyze(
     arts = _inputs.articles(paths, input_format.value, encoding, max_bytes, lazy=True)
 
     from .batch import run_results
+    from .lean import load_hazm
+
+    load_hazm()
 
     style = "dict" if fmt is Format.table else "compact" if fmt is Format.jsonl else "pretty"
     failed = False
@@ -327,6 +330,10 @@ def normalize(
     """Print the normalized text, line for line."""
     from newsx.core.normalize import normalize as _normalize
 
+    from .lean import load_hazm
+
+    load_hazm()
+
     failed = False
     with open_sink(output) as sink:
         for art in _inputs.articles(paths, "text", encoding, max_bytes):
@@ -349,6 +356,10 @@ def tokens(
 ) -> None:
     """Print tokens with offsets, normalized form and lemma."""
     from newsx.core import analyze as _analyze
+
+    from .lean import load_hazm
+
+    load_hazm()
 
     fmt = format
     if fmt is TokenFormat.auto:

@@ -94,6 +94,9 @@ def _init_worker(gazetteers: tuple[str, ...]) -> None:
         from newsx.core.gazetteer import set_user_gazetteers
 
         set_user_gazetteers(gazetteers)
+    from .lean import load_hazm
+
+    load_hazm()
     _warm()
 
 

@@ -37,6 +37,9 @@ def eval_command(
             gz.set_user_gazetteers(gazetteer)
         except (OSError, ValueError) as e:
             raise typer.BadParameter(str(e), param_hint="--gazetteer") from None
+    from .lean import load_hazm
+
+    load_hazm()
     try:
         res = ev.evaluate(gold, text=text, batch=batch)
     except (OSError, ValueError) as e:

@@ -93,6 +93,11 @@ def _load() -> dict[str, ModuleType]:
         return {sub: importlib.import_module(f"hazm.{sub}") for sub in _MODULES}
 
 
+def forget() -> None:
+    """Forget the loaded modules (after the caller removed them from ``sys.modules``)."""
+    _load.cache_clear()
+
+
 def module(name: str) -> ModuleType:
     """``hazm.<name>`` for one of the modules newsx uses (see the module docstring)."""
     if name not in _MODULES:
