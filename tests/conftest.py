@@ -40,6 +40,13 @@ def run_cli(*args: str, input: bytes | None = None, env: dict | None = None, cwd
     )
 
 
+def run_python(code: str) -> dict:
+    """Run ``code`` in a fresh interpreter (for what a process imports); its last
+    printed line, as JSON."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True, timeout=300)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def jsonl(stdout: bytes) -> list[dict]:
     return [json.loads(line) for line in stdout.decode("utf-8").splitlines() if line.strip()]
 

@@ -6,18 +6,9 @@ import importlib.util
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "seeds" / "000_d15e79eab32ee6a4.txt"
-
-
-def run(code: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
+from conftest import REPO, SEED, run_python
 
 REPORT = (
     "import json, sys, io, contextlib\n"
@@ -27,7 +18,7 @@ REPORT = (
 
 
 def test_cli_run_leaves_no_marks_and_loads_none_of_them():
-    got = run(
+    got = run_python(
         REPORT + "from newsx.cli.app import main\n"
         "buf = io.StringIO()\n"
         "with contextlib.redirect_stdout(buf):\n"
@@ -43,7 +34,7 @@ def test_cli_run_leaves_no_marks_and_loads_none_of_them():
 
 @pytest.mark.skipif(importlib.util.find_spec("numpy") is None, reason="numpy not installed")
 def test_packages_stay_importable_afterwards():
-    got = run(
+    got = run_python(
         REPORT + "from newsx.cli.lean import load_hazm\n"
         "load_hazm()\n"
         "import numpy\n"
@@ -53,7 +44,7 @@ def test_packages_stay_importable_afterwards():
 
 
 def test_already_imported_package_is_left_alone():
-    got = run(
+    got = run_python(
         REPORT + "import json as already\n"
         "from newsx.cli.lean import load_hazm\n"
         "load_hazm.__wrapped__(('json',))\n"
@@ -64,7 +55,7 @@ def test_already_imported_package_is_left_alone():
 
 def test_falls_back_when_hazm_needs_a_marked_package():
     # nltk itself marked absent: hazm's stemmer cannot load that way, so it loads normally
-    got = run(
+    got = run_python(
         REPORT + "from newsx.cli.lean import load_hazm\n"
         "load_hazm.__wrapped__(('nltk',))\n"
         "from newsx import analyze\n"

@@ -2,22 +2,11 @@
 
 Each check runs in a fresh interpreter, since what is imported is the point."""
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "seeds" / "000_d15e79eab32ee6a4.txt"
-
-
-def run(code: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+from conftest import SEED, run_python
 
 
 def test_analysis_does_not_import_the_rest_of_hazm():
-    got = run(
+    got = run_python(
         "import json, sys\n"
         "from newsx import analyze\n"
         f"a = analyze(open({str(SEED)!r}, encoding='utf-8').read())\n"
@@ -30,7 +19,7 @@ def test_analysis_does_not_import_the_rest_of_hazm():
 
 
 def test_hazm_imported_afterwards_is_complete():
-    got = run(
+    got = run_python(
         "import json\n"
         "from newsx import analyze\n"
         "analyze('امروز در تهران گفت.')\n"
@@ -45,7 +34,7 @@ def test_hazm_imported_afterwards_is_complete():
 
 
 def test_missing_name_is_still_an_attribute_error():
-    got = run(
+    got = run_python(
         "import json\n"
         "from newsx.core import hazm_parts\n"
         "hazm_parts.module('normalizer')\n"
@@ -61,7 +50,7 @@ def test_missing_name_is_still_an_attribute_error():
 
 
 def test_hazm_imported_first_is_used_as_it_is():
-    got = run(
+    got = run_python(
         "import json, hazm\n"
         "from newsx.core import hazm_parts\n"
         "print(json.dumps({'same': hazm_parts.module('lemmatizer').Conjugation is hazm.Conjugation,"
