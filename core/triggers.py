@@ -307,6 +307,10 @@ class _VerbIndex:
         return hit
 
 
+#: what the lexicon says about most tokens: nothing
+_QUIET = WordInfo((), False, False, None, False, False, ())
+
+
 class Lexicon:
     """Every word list of the event stage, indexed for matching."""
 
@@ -403,7 +407,16 @@ class Lexicon:
             d = self._by_first.setdefault(cls, {})
             for p in ps:
                 d.setdefault(p[0], []).append(p)
-        self._noun_cache: dict[str, Trigger | None] = {}
+        #: folded token -> the one-word nominal trigger it is, bare or with a suffix of
+        #: :data:`_NOUN_SUFFIXES` (the bare word first, then the suffixes in their order,
+        #: a stem of at least two letters): a few hundred entries, so that looking up a
+        #: token is one dict access instead of a suffix loop per new word
+        self._noun_words: dict[str, Trigger] = {k[0]: t for k, t in self.nouns.items() if len(k) == 1}
+        one = list(self._noun_words.items())
+        for suf in _NOUN_SUFFIXES:
+            for w, t in one:
+                if len(w) >= 2:
+                    self._noun_words.setdefault(w + suf, t)
         self.noun_first = {k[0] for k in self.nouns if len(k) > 1}
         self.sets: dict[str, frozenset[tuple[str, ...]]] = {k: frozenset(v) for k, v in self.lexicon.items()}
         self.words: dict[str, frozenset[str]] = {
@@ -430,7 +443,14 @@ class Lexicon:
         #: (bounded: cleared when it grows past 200k strings)
         self._word_cache: dict[str, WordInfo] = {}
         self._fold_cache: dict[str, str] = {}  #: token string -> fold(token), kept with _word_cache
-        self._shared_info: dict[WordInfo, WordInfo] = {}  #: one object per distinct answer
+        self._shared_info: dict[WordInfo, WordInfo] = {_QUIET: _QUIET}  #: one object per distinct answer
+        #: every folded token the lexicon may say something about, but for the prefix test
+        #: of :meth:`joined`: most tokens of an article are none of them, and their
+        #: :class:`WordInfo` is :data:`_QUIET` without any further look-up
+        self._known = frozenset().union(
+            self._verbs.by_head, self._verbs._copula_heads, self.lv_first, self.noun_first, self._noun_words,
+            self._heads, self.target_words, ("که",),
+        )
 
     # -- lookups ---------------------------------------------------------------------------
     def word(self, norm: str) -> WordInfo:
@@ -438,24 +458,31 @@ class Lexicon:
         wi = self._word_cache.get(norm)
         if wi is not None:
             return wi
-        f = fold(norm)
-        verbs, longest = (self._verb_heads.get(f) or self._verb_head(f))[:2]
-        vtrig = any(vf.stem in self.verb_triggers for vfs in verbs.values() for vf in vfs)
-        lv = f in self.lv_first
-        joined = self.joined(f)
-        verbal = lv or joined is not None
-        noun = f in self.noun_first or self._noun1(f) is not None
-        heads = self._heads.get(f, ())
-        marks = tuple(m for m, on in (("+verb", longest > 0), ("+vtrig", vtrig), ("+verbal", verbal), ("+noun", noun),
-                                      ("+target", f in self.target_words), ("+ke", f == "که")) if on)
-        wi = WordInfo(heads, longest > 0, lv, joined, verbal, noun, heads + marks)
-        wi = self._shared_info.setdefault(wi, wi)
+        f = norm.translate(_FOLD)
+        if f not in self._known and f[:2] not in self._lv_first2:  # most words: nothing to say
+            wi = _QUIET
+        else:
+            wi = self._word(f)
         if len(self._word_cache) >= 200_000:
             self._word_cache.clear()
             self._fold_cache.clear()
         self._word_cache[norm] = wi
         self._fold_cache[norm] = f
         return wi
+
+    def _word(self, f: str) -> WordInfo:
+        """:meth:`word` of a folded token that may be in the lexicon (not cached here)."""
+        verbs, longest = (self._verb_heads.get(f) or self._verb_head(f))[:2]
+        vtrig = any(vf.stem in self.verb_triggers for vfs in verbs.values() for vf in vfs)
+        lv = f in self.lv_first
+        joined = self.joined(f)
+        verbal = lv or joined is not None
+        noun = f in self.noun_first or f in self._noun_words
+        heads = self._heads.get(f, ())
+        marks = tuple(m for m, on in (("+verb", longest > 0), ("+vtrig", vtrig), ("+verbal", verbal), ("+noun", noun),
+                                      ("+target", f in self.target_words), ("+ke", f == "که")) if on)
+        wi = WordInfo(heads, longest > 0, lv, joined, verbal, noun, heads + marks)
+        return self._shared_info.setdefault(wi, wi)
 
     def folded(self, norm: str) -> str:
         """The token ``norm`` as matched (:func:`fold`), cached with :meth:`word`."""
@@ -533,27 +560,12 @@ class Lexicon:
             return None
         return self._verbs.first(toks[0])[0].get(toks)
 
-    def _noun1(self, tok: str) -> Trigger | None:
-        c = self._noun_cache.get(tok, False)
-        if c is not False:
-            return c
-        t = self.nouns.get((tok,))
-        if t is None:
-            for suf in _NOUN_SUFFIXES:
-                if tok.endswith(suf) and len(tok) - len(suf) >= 2:
-                    t = self.nouns.get((tok[: -len(suf)],))
-                    if t:
-                        break
-        if len(self._noun_cache) < 200_000:
-            self._noun_cache[tok] = t
-        return t
-
     def noun_at(self, folded: list[str], i: int, end: int) -> tuple[int, Trigger] | None:
         """A nominal trigger starting at token ``i``: (number of tokens, trigger)."""
         if i >= end:
             return None
         if folded[i] not in self.noun_first:
-            t = self._noun1(folded[i])
+            t = self._noun_words.get(folded[i])
             return (1, t) if t else None
         for n in range(min(self.max_noun, end - i), 0, -1):
             key = tuple(folded[i : i + n])
