@@ -127,6 +127,11 @@ def _conjugation():
 
 def _analysis(stem: str, f: str, vocab: set[str]) -> VerbForm:
     """What one conjugated form ``f`` of ``stem`` is (``vocab``: the words of all its forms)."""
+    return VerbForm(*_analysis_fields(stem, f, vocab))
+
+
+def _analysis_fields(stem: str, f: str, vocab: set[str]) -> tuple[str, bool, bool, bool, bool]:
+    """The fields of :func:`_analysis` (a plain tuple: cheap to hash)."""
     past = stem.split("#")[0]
     words = f.split()
     participle = past + "ه"
@@ -141,7 +146,7 @@ def _analysis(stem: str, f: str, vocab: set[str]) -> VerbForm:
     finite = f != past + "ن" and words[-1] not in (participle, "ن" + participle, "شده", "نشده")
     w0 = words[0][1:] if neg else words[0]
     past_form = w0.startswith(past) and "می" + ZWNJ not in f and not passive
-    return VerbForm(stem, neg, passive, finite, past_form)
+    return stem, neg, passive, finite, past_form
 
 
 def _forms(stem: str) -> list[tuple[str, VerbForm]]:
@@ -253,8 +258,11 @@ class _VerbIndex:
         self._analyses: dict[int, VerbForm] = {}
         #: one object per distinct analysis, and per distinct list of analyses: thousands
         #: of forms share a few hundred, and fewer long-lived objects make the cyclic
-        #: garbage collector's full passes cheaper and rarer
-        self._shared: dict = {}
+        #: garbage collector's full passes cheaper and rarer. The lists are keyed by the
+        #: id()s of their analyses (shared objects, kept alive by ``_shared``)
+        self._shared: dict[VerbForm, VerbForm] = {}
+        self._shared_lists: dict[tuple[int, ...], tuple[VerbForm, ...]] = {}
+        self._by_fields: dict[tuple, VerbForm] = {}  #: the shared analysis by its fields
         self._cache: dict[str, tuple[dict[tuple[str, ...], list[VerbForm]], int]] = {}
 
     def _analysis(self, rank: int) -> VerbForm:
@@ -263,9 +271,14 @@ class _VerbIndex:
             si, f = self.forms[rank]
             vocab = self._vocab.get(si)
             if vocab is None:  # the words of all the stem's forms
-                vocab = self._vocab[si] = {w for k in self._stem_forms[si] for w in self.forms[k][1].split()}
-            vf = _analysis(self.stems[si], f, vocab)
-            vf = self._analyses[rank] = self._shared.setdefault(vf, vf)
+                rs = self._stem_forms[si]
+                vocab = self._vocab[si] = set(" ".join([f for _, f in self.forms[rs.start : rs.stop]]).split())
+            fields = _analysis_fields(self.stems[si], f, vocab)
+            vf = self._by_fields.get(fields)
+            if vf is None:  # (a new analysis: a few hundred in all)
+                vf = VerbForm(*fields)
+                vf = self._by_fields[fields] = self._shared.setdefault(vf, vf)
+            self._analyses[rank] = vf
         return vf
 
     def first(self, w: str) -> tuple[dict[tuple[str, ...], list[VerbForm]], int]:
@@ -279,28 +292,39 @@ class _VerbIndex:
             if len(self._cache) < 200_000:
                 self._cache[w] = _NO_FORMS
             return _NO_FORMS
-        out: dict[tuple[str, ...], list[VerbForm] | tuple[VerbForm, ...]] = {}
+        # token tuple -> its analyses, without repeats, in order. Analyses are shared
+        # objects (equal ones are the same object), so a dict keyed by id() keeps them
+        # apart without calling the dataclass's __eq__/__hash__ thousands of times
+        found: dict[tuple[str, ...], dict[int, VerbForm]] = {}
+        forms, parts = self.forms, self.parts
         for r in ranks:  # in (stem, form) order
-            vs = _spellings_from(self.forms[r][1], self.parts[r], w)
+            vs = _spellings_from(forms[r][1], parts[r], w)
             if not vs:
                 continue
             vf = self._analysis(r)
             for v in vs:
-                lst = out.setdefault(v, [])
-                if vf not in lst:
-                    lst.append(vf)
-        for cop in self.copulas:
-            if cop[0] == w:
-                lst = out.setdefault(cop, [])
-                vf = VerbForm("است", cop[0].startswith("نی"), False, True)
-                if vf not in lst:
-                    lst.append(vf)
-        for k in [k for k in out if k in self.not_verb]:
-            del out[k]
-        shared = self._shared
-        for k, lst in out.items():
-            t = tuple(shared.setdefault(vf, vf) for vf in lst)
-            out[k] = shared.setdefault(t, t)
+                d = found.get(v)
+                if d is None:
+                    found[v] = {id(vf): vf}
+                elif id(vf) not in d:
+                    d[id(vf)] = vf
+        if w in self._copula_heads:
+            shared = self._shared
+            for cop in self.copulas:
+                if cop[0] == w:
+                    vf = VerbForm("است", cop[0].startswith("نی"), False, True)
+                    vf = shared.setdefault(vf, vf)
+                    found.setdefault(cop, {}).setdefault(id(vf), vf)
+        lists = self._shared_lists
+        out: dict[tuple[str, ...], tuple[VerbForm, ...]] = {}
+        for k, d in found.items():
+            if k in self.not_verb:
+                continue
+            key = tuple(d)
+            t = lists.get(key)
+            if t is None:
+                t = lists[key] = tuple(d.values())
+            out[k] = t
         hit = (out, max(map(len, out))) if out else _NO_FORMS
         if len(self._cache) < 200_000:
             self._cache[w] = hit
