@@ -11,6 +11,7 @@ Everything is built once, at first use (:func:`lexicon`).
 from __future__ import annotations
 
 import itertools
+from itertools import accumulate
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,8 +28,16 @@ _FOLD = str.maketrans({ZWNJ: None, "\u200d": None, "ي": "ی", "ك": "ک", "ى":
                        "ۀ": "ه", "ة": "ه"})
 
 
+#: the characters :data:`_FOLD` changes other than the half-space: rare in normalized text,
+#: so most strings are folded by a search for them and a plain replace (str.translate
+#: with a dict table costs several times more, per word and on a lexicon's verb forms)
+_FOLD_OTHER = re.compile("[" + "".join(chr(c) for c in _FOLD if c != 0x200C) + "]")
+
+
 def fold(s: str) -> str:
     """A token as matched: no half-spaces, Arabic letter variants unified, hamza-alef plain."""
+    if _FOLD_OTHER.search(s) is None:
+        return s.replace(ZWNJ, "")
     return s.translate(_FOLD)
 
 
@@ -114,7 +123,7 @@ def _variants(form: str) -> set[tuple[str, ...]]:
             s += sep + p
         toks = s.split()
         if 0 < len(toks) <= _MAX_VERB_TOKENS:
-            out.add(tuple([t.translate(_FOLD) for t in toks]))
+            out.add(tuple([fold(t) for t in toks]))
     return out
 
 
@@ -159,6 +168,13 @@ def _forms(stem: str) -> list[tuple[str, VerbForm]]:
 _FOLD_JOINT = {**_FOLD, 0x200C: " "}
 
 
+def _fold_joint(s: str) -> str:
+    """``s.translate(_FOLD_JOINT)``, by a replace when it can (as :func:`fold`)."""
+    if _FOLD_OTHER.search(s) is None:
+        return s.replace(ZWNJ, " ")
+    return s.translate(_FOLD_JOINT)
+
+
 _NO_FORMS: tuple[dict[tuple[str, ...], list[VerbForm]], int] = ({}, 0)
 _NO_PHRASES: dict = {}
 #: Lexicon._verb_head's answer for a word that starts no verb form
@@ -168,8 +184,13 @@ _NO_HEAD: tuple = (_NO_FORMS[0], 0, frozenset(), None)
 def _plain_parts(form: str) -> list[str] | None:
     """A form's folded parts between its joints, when its spellings are simply every
     grouping of them (at most 4 parts, none empty, no other spacing); else None."""
-    parts = form.translate(_FOLD_JOINT).split(" ")
-    if len(parts) <= 4 and all(parts) and "".join(parts).isprintable():
+    return _plain_split(_fold_joint(form))
+
+
+def _plain_split(folded: str) -> list[str] | None:
+    """:func:`_plain_parts` of a form already folded with ``_FOLD_JOINT``."""
+    parts = folded.split(" ")
+    if len(parts) <= 4 and all(parts) and folded.isprintable():
         return parts
     return None
 
@@ -229,24 +250,25 @@ class _VerbIndex:
         by_head: dict[str, list[int]] = {}
         for si, stem in enumerate(stems):
             r0 = len(self.forms)
-            for f in conj.get_all(stem):
-                r = len(self.forms)
+            forms = conj.get_all(stem)
+            # a stem's ~600 forms folded in one pass (the lexicon is built at every start)
+            folded = _fold_joint("\n".join(forms)).split("\n")
+            if len(folded) != len(forms):  # (a form with a line break: one by one)
+                folded = [_fold_joint(f) for f in forms]
+            for r, (f, ff) in enumerate(zip(forms, folded), r0):
                 self.forms.append((si, f))
-                parts = _plain_parts(f)
-                self.parts.append(None if parts is None else tuple(parts))
+                parts = _plain_split(ff)
                 if parts is not None:
-                    acc = ""
-                    heads = []
-                    for p in parts:
-                        acc += p
-                        heads.append(acc)
+                    self.parts.append(tuple(parts))
+                    heads = accumulate(parts)  # «می», «میکرده», «میکردهاند»: distinct
                 else:  # odd spacing: ask the spellings themselves
+                    self.parts.append(None)
                     heads = {v[0] for v in _variants(f)}
                 for h in heads:
                     lst = by_head.get(h)
                     if lst is None:
                         by_head[h] = [r]
-                    elif lst[-1] != r:
+                    else:
                         lst.append(r)
             self._stem_forms.append(range(r0, len(self.forms)))
         # tuples of ints: the garbage collector stops tracking them
@@ -482,7 +504,7 @@ class Lexicon:
         wi = self._word_cache.get(norm)
         if wi is not None:
             return wi
-        f = norm.translate(_FOLD)
+        f = fold(norm)
         if f not in self._known and f[:2] not in self._lv_first2:  # most words: nothing to say
             wi = _QUIET
         else:
