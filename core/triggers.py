@@ -424,7 +424,7 @@ class Lexicon:
         self._verb_cache = self._verbs._cache  #: token -> (forms, longest), filled by first()
         #: token -> (forms, longest, the second tokens of its forms of more tokens, the
         #: answer for its one-token form): what verb_at needs of first(), kept per token
-        #: (bounded like _word_cache)
+        #: (bounded like _entries)
         self._verb_heads: dict[str, tuple] = {}
         # nonverbal parts of compounds, by first token
         self.lv_first: dict[str, list[Trigger]] = {}
@@ -484,11 +484,11 @@ class Lexicon:
             for w in self._by_first.get(cls, ()):
                 heads.setdefault(w, []).append(cls)
         self._heads = {w: tuple(cs) for w, cs in heads.items()}
-        #: token string -> WordInfo. The same words recur in every article; what the
-        #: lexicon says about one depends on the string alone, so it is worked out once
-        #: (bounded: cleared when it grows past 200k strings)
-        self._word_cache: dict[str, WordInfo] = {}
-        self._fold_cache: dict[str, str] = {}  #: token string -> fold(token), kept with _word_cache
+        #: token string -> (WordInfo, the token folded). The same words recur in every
+        #: article; what the lexicon says about one depends on the string alone, so it is
+        #: worked out once (bounded: cleared when it grows past 200k strings). One dict for
+        #: both: the event stage looks up every token of an article here
+        self._entries: dict[str, tuple[WordInfo, str]] = {}
         self._shared_info: dict[WordInfo, WordInfo] = {_QUIET: _QUIET}  #: one object per distinct answer
         #: every folded token the lexicon may say something about, but for the prefix test
         #: of :meth:`joined`: most tokens of an article are none of them, and their
@@ -501,20 +501,26 @@ class Lexicon:
     # -- lookups ---------------------------------------------------------------------------
     def word(self, norm: str) -> WordInfo:
         """What the lexicon says about the token ``norm`` (a normalized token), cached."""
-        wi = self._word_cache.get(norm)
-        if wi is not None:
-            return wi
+        return (self._entries.get(norm) or self.entry(norm))[0]
+
+    def folded(self, norm: str) -> str:
+        """The token ``norm`` as matched (:func:`fold`), cached with :meth:`word`."""
+        return (self._entries.get(norm) or self.entry(norm))[1]
+
+    def entry(self, norm: str) -> tuple[WordInfo, str]:
+        """:meth:`word` and :meth:`folded` of ``norm``, worked out and cached."""
+        e = self._entries.get(norm)
+        if e is not None:
+            return e
         f = fold(norm)
         if f not in self._known and f[:2] not in self._lv_first2:  # most words: nothing to say
             wi = _QUIET
         else:
             wi = self._word(f)
-        if len(self._word_cache) >= 200_000:
-            self._word_cache.clear()
-            self._fold_cache.clear()
-        self._word_cache[norm] = wi
-        self._fold_cache[norm] = f
-        return wi
+        if len(self._entries) >= 200_000:
+            self._entries.clear()
+        e = self._entries[norm] = (wi, f)
+        return e
 
     def _word(self, f: str) -> WordInfo:
         """:meth:`word` of a folded token that may be in the lexicon (not cached here)."""
@@ -529,14 +535,6 @@ class Lexicon:
                                       ("+target", f in self.target_words), ("+ke", f == "که")) if on)
         wi = WordInfo(heads, longest > 0, lv, joined, verbal, noun, heads + marks)
         return self._shared_info.setdefault(wi, wi)
-
-    def folded(self, norm: str) -> str:
-        """The token ``norm`` as matched (:func:`fold`), cached with :meth:`word`."""
-        f = self._fold_cache.get(norm)
-        if f is None:
-            self.word(norm)
-            f = self._fold_cache[norm]
-        return f
 
     def joined(self, f: str) -> tuple[Trigger, VerbForm] | None:
         """A one-word light-verb compound written as one token («کشته‌شده»): the
