@@ -177,8 +177,8 @@ def _fold_joint(s: str) -> str:
 
 _NO_FORMS: tuple[dict[tuple[str, ...], list[VerbForm]], int] = ({}, 0)
 _NO_PHRASES: dict = {}
-#: Lexicon._verb_head's answer for a word that starts no verb form
-_NO_HEAD: tuple = (_NO_FORMS[0], 0, frozenset(), None)
+#: _VerbIndex.head's answer for a word that starts no verb form
+_NO_HEAD: tuple = (0, frozenset(), None, frozenset())
 
 
 def _plain_parts(form: str) -> list[str] | None:
@@ -239,6 +239,11 @@ class _VerbIndex:
     start with a given token are built the first time that token is looked up, from
     the forms indexed under it. The result is the same as the full table: per key, the
     analyses in the order of (stem, form), copulas after verbs, ``not_verb`` removed.
+
+    :meth:`first` builds every tuple of a first token. The event stage needs less:
+    :meth:`head` sums up a first token without building tuples, and :meth:`pair` builds
+    the tuples of a first and a second token as they occur in texts («می» heads 1,500
+    forms, of which a text uses a handful).
     """
 
     def __init__(self, stems: list[str], copulas: list[tuple[str, ...]], not_verb: set[tuple[str, ...]]):
@@ -276,6 +281,11 @@ class _VerbIndex:
         self.copulas = copulas
         self._copula_heads = frozenset(cop[0] for cop in copulas)
         self.not_verb = not_verb
+        self._not_verb_heads = frozenset(k[0] for k in not_verb)
+        self.copulas_set = frozenset(copulas)
+        self._pairs: dict[tuple[str, str], dict[tuple[str, ...], tuple[VerbForm, ...]]] = {}  #: see pair()
+        #: head(w)'s forms of w by their second token (for pair(); bounded like _cache)
+        self._seconds: dict[str, dict[str, list[int]]] = {}
         self._vocab: dict[int, set[str]] = {}
         self._analyses: dict[int, VerbForm] = {}
         #: one object per distinct analysis, and per distinct list of analyses: thousands
@@ -303,24 +313,19 @@ class _VerbIndex:
             self._analyses[rank] = vf
         return vf
 
-    def first(self, w: str) -> tuple[dict[tuple[str, ...], list[VerbForm]], int]:
-        """The forms whose first token is ``w`` (token tuple -> analyses), and the
-        longest of them in tokens (0 if none)."""
-        hit = self._cache.get(w)
-        if hit is not None:
-            return hit
-        ranks = self.by_head.get(w, ())
-        if not ranks and w not in self._copula_heads:  # most words
-            if len(self._cache) < 200_000:
-                self._cache[w] = _NO_FORMS
-            return _NO_FORMS
-        # token tuple -> its analyses, without repeats, in order. Analyses are shared
-        # objects (equal ones are the same object), so a dict keyed by id() keeps them
-        # apart without calling the dataclass's __eq__/__hash__ thousands of times
+    def _table(self, w: str, ranks: Iterable[int], w2: str | None) -> dict[tuple[str, ...], tuple[VerbForm, ...]]:
+        """Token tuple -> analyses, for the spellings of the forms ``ranks`` (and the
+        copulas) that start with ``w`` (and go on with ``w2``, unless None); as in the
+        full table: analyses in (stem, form) order without repeats, copulas after verbs,
+        ``not_verb`` removed."""
+        # analyses are shared objects (equal ones are the same object), so a dict keyed
+        # by id() keeps them apart without calling the dataclass's __eq__/__hash__
         found: dict[tuple[str, ...], dict[int, VerbForm]] = {}
         forms, parts = self.forms, self.parts
         for r in ranks:  # in (stem, form) order
             vs = _spellings_from(forms[r][1], parts[r], w)
+            if w2 is not None:
+                vs = [v for v in vs if len(v) > 1 and v[1] == w2]
             if not vs:
                 continue
             vf = self._analysis(r)
@@ -333,7 +338,7 @@ class _VerbIndex:
         if w in self._copula_heads:
             shared = self._shared
             for cop in self.copulas:
-                if cop[0] == w:
+                if cop[0] == w and (w2 is None or cop[1:2] == (w2,)):
                     vf = VerbForm("است", cop[0].startswith("نی"), False, True)
                     vf = shared.setdefault(vf, vf)
                     found.setdefault(cop, {}).setdefault(id(vf), vf)
@@ -347,6 +352,105 @@ class _VerbIndex:
             if t is None:
                 t = lists[key] = tuple(d.values())
             out[k] = t
+        return out
+
+    def head(self, w: str) -> tuple[int, frozenset[str], tuple[VerbForm, ...] | None, frozenset[str]]:
+        """What :meth:`first` says of ``w`` in short, without building its token tuples
+        (the event stage needs no more of most verb heads): the length of its longest form
+        in tokens (0: none), the second tokens of its longer forms, the analyses of the
+        one-token form ``w`` (None if none), and the stems of all its forms' analyses.
+
+        «می», «نمی» or a participle head hundreds of forms each; their tuples are built
+        only for the second tokens that follow them in a text (:meth:`pair`)."""
+        ranks = self.by_head.get(w, ())
+        if not ranks and w not in self._copula_heads:  # most words
+            return _NO_HEAD
+        if w in self._not_verb_heads:  # (rare) the full table has the exceptions removed
+            verbs, longest = self.first(w)
+            return (longest, frozenset(k[1] for k in verbs if len(k) > 1), verbs.get((w,)),
+                    frozenset(vf.stem for vfs in verbs.values() for vf in vfs))
+        longest = 0
+        seconds: dict[str, list[int]] = {}  #: second token -> the forms with a spelling going on with it
+        ones: list[int] = []  #: forms with the one-token spelling (w,)
+        sis: set[int] = set()  #: stem numbers of forms with a spelling
+        forms, parts = self.forms, self.parts
+        for r in ranks:
+            ps = parts[r]
+            if ps is None:  # odd spacing: its spellings themselves
+                vs = _spellings_from(forms[r][1], None, w)
+                if not vs:
+                    continue
+                for v in vs:
+                    if len(v) > 1:
+                        lst = seconds.setdefault(v[1], [])
+                        if r not in lst:
+                            lst.append(r)
+                    elif r not in ones:
+                        ones.append(r)
+                    if len(v) > longest:
+                        longest = len(v)
+            else:  # (as _spellings_from) the first token is a run of the first parts
+                for j, acc in enumerate(accumulate(ps)):
+                    if acc == w:
+                        break
+                else:
+                    continue
+                rest = ps[j + 1 :]
+                if rest:  # the second token is a run of the next parts (distinct runs)
+                    for w2 in accumulate(rest):
+                        lst = seconds.get(w2)
+                        if lst is None:
+                            seconds[w2] = [r]
+                        else:
+                            lst.append(r)
+                else:
+                    ones.append(r)
+                if len(rest) + 1 > longest:
+                    longest = len(rest) + 1
+            sis.add(forms[r][0])
+        stems = {self.stems[si] for si in sis}
+        if w in self._copula_heads:
+            for cop in self.copulas:
+                if cop[0] == w:
+                    if len(cop) > 1:
+                        seconds.setdefault(cop[1], [])
+                    longest = max(longest, len(cop))
+                    stems.add("است")
+        if not longest:
+            return _NO_HEAD
+        one = self._table(w, ones, None).get((w,)) if ones or (w,) in self.copulas_set else None
+        if len(self._seconds) >= 200_000:
+            self._seconds.clear()
+        self._seconds[w] = seconds
+        return longest, frozenset(seconds), one, frozenset(stems)
+
+    def pair(self, w: str, w2: str) -> dict[tuple[str, ...], tuple[VerbForm, ...]]:
+        """The entries of :meth:`first` ``(w)`` whose second token is ``w2``, cached."""
+        key = (w, w2)
+        hit = self._pairs.get(key)
+        if hit is None:
+            if len(self._pairs) >= 200_000:
+                self._pairs.clear()
+            by2 = self._seconds.get(w)
+            if by2 is None and w not in self._not_verb_heads:  # not seen by head(), or forgotten
+                self.head(w)
+                by2 = self._seconds.get(w)
+            ranks = by2.get(w2, ()) if by2 is not None else self.by_head.get(w, ())
+            hit = self._pairs[key] = self._table(w, ranks, w2)
+        return hit
+
+    def first(self, w: str) -> tuple[dict[tuple[str, ...], list[VerbForm]], int]:
+        """The forms whose first token is ``w`` (token tuple -> analyses), and the
+        longest of them in tokens (0 if none)."""
+        hit = self._cache.get(w)
+        if hit is not None:
+            return hit
+        ranks = self.by_head.get(w, ())
+        if not ranks and w not in self._copula_heads:  # most words
+            if len(self._cache) < 200_000:
+                self._cache[w] = _NO_FORMS
+            return _NO_FORMS
+        out = self._table(w, ranks, None)
         hit = (out, max(map(len, out))) if out else _NO_FORMS
         if len(self._cache) < 200_000:
             self._cache[w] = hit
@@ -422,9 +526,9 @@ class Lexicon:
             set(self.lexicon.get("not_verb", [])),
         )
         self._verb_cache = self._verbs._cache  #: token -> (forms, longest), filled by first()
-        #: token -> (forms, longest, the second tokens of its forms of more tokens, the
-        #: answer for its one-token form): what verb_at needs of first(), kept per token
-        #: (bounded like _entries)
+        #: token -> (longest form in tokens, the second tokens of its forms of more tokens,
+        #: the answer of verb_at for its one-token form, the stems of its forms): what the
+        #: lexicon needs of _VerbIndex.head(), kept per token (bounded like _entries)
         self._verb_heads: dict[str, tuple] = {}
         # nonverbal parts of compounds, by first token
         self.lv_first: dict[str, list[Trigger]] = {}
@@ -524,8 +628,8 @@ class Lexicon:
 
     def _word(self, f: str) -> WordInfo:
         """:meth:`word` of a folded token that may be in the lexicon (not cached here)."""
-        verbs, longest = (self._verb_heads.get(f) or self._verb_head(f))[:2]
-        vtrig = any(vf.stem in self.verb_triggers for vfs in verbs.values() for vf in vfs)
+        longest, _, _, stems = self._verb_heads.get(f) or self._verb_head(f)
+        vtrig = not self.verb_triggers.keys().isdisjoint(stems)
         lv = f in self.lv_first
         joined = self.joined(f)
         verbal = lv or joined is not None
@@ -573,12 +677,10 @@ class Lexicon:
         return self._phrases.get(cls, [])
 
     def _verb_head(self, w: str) -> tuple:
-        verbs, longest = self._verbs.first(w)
-        if not verbs:  # most words: one shared answer (no per-word objects to keep)
-            h = _NO_HEAD
-        else:
-            one = verbs.get((w,))
-            h = (verbs, longest, frozenset(k[1] for k in verbs if len(k) > 1), (1, one) if one else None)
+        h = self._verbs.head(w)
+        if h is not _NO_HEAD:  # (most words: one shared answer, no per-word objects to keep)
+            longest, seconds, one, stems = h
+            h = (longest, seconds, (1, one) if one else None, stems)
         if len(self._verb_heads) >= 200_000:
             self._verb_heads.clear()
         self._verb_heads[w] = h
@@ -589,9 +691,10 @@ class Lexicon:
         if i >= end:
             return None
         w = folded[i]
-        verbs, longest, seconds, one = self._verb_heads.get(w) or self._verb_head(w)
+        longest, seconds, one, _ = self._verb_heads.get(w) or self._verb_head(w)
         longest = min(longest, end - i)
         if longest > 1 and folded[i + 1] in seconds:  # else no longer form goes on with the next token
+            verbs = self._verbs.pair(w, folded[i + 1])
             for n in range(longest, 1, -1):
                 vf = verbs.get(tuple(folded[i : i + n]))
                 if vf:
@@ -602,7 +705,11 @@ class Lexicon:
         """The analyses of the verb form written as the tokens ``toks``, or None."""
         if not toks:
             return None
-        return self._verbs.first(toks[0])[0].get(toks)
+        w = toks[0]
+        if len(toks) == 1:
+            one = (self._verb_heads.get(w) or self._verb_head(w))[2]
+            return one[1] if one else None
+        return self._verbs.pair(w, toks[1]).get(toks)
 
     def noun_at(self, folded: list[str], i: int, end: int) -> tuple[int, Trigger] | None:
         """A nominal trigger starting at token ``i``: (number of tokens, trigger)."""
