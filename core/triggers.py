@@ -11,7 +11,7 @@ Everything is built once, at first use (:func:`lexicon`).
 from __future__ import annotations
 
 import itertools
-from itertools import accumulate
+from itertools import accumulate, repeat
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -260,15 +260,15 @@ class _VerbIndex:
             folded = _fold_joint("\n".join(forms)).split("\n")
             if len(folded) != len(forms):  # (a form with a line break: one by one)
                 folded = [_fold_joint(f) for f in forms]
-            for r, (f, ff) in enumerate(zip(forms, folded), r0):
-                self.forms.append((si, f))
+            self.forms.extend(zip(repeat(si), forms))
+            for r, ff in enumerate(folded, r0):
                 parts = _plain_split(ff)
                 if parts is not None:
                     self.parts.append(tuple(parts))
                     heads = accumulate(parts)  # «می», «میکرده», «میکردهاند»: distinct
                 else:  # odd spacing: ask the spellings themselves
                     self.parts.append(None)
-                    heads = {v[0] for v in _variants(f)}
+                    heads = {v[0] for v in _variants(forms[r - r0])}
                 for h in heads:
                     lst = by_head.get(h)
                     if lst is None:
