@@ -50,7 +50,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import attrgetter, contains, itemgetter
+from operator import attrgetter, contains, itemgetter, not_
 from typing import Iterable
 
 from .doc import Doc
@@ -137,9 +137,10 @@ class _Art:
         # per-token lists below are built with map/compress: these loops run over every
         # token of every article, the scans that follow only over the few that matter
         entries = list(map(L._entries.get, map(_NORM, toks)))  # (WordInfo, folded token)
-        if not all(entries):
+        if not all(entries):  # words not seen before: worked out one by one
             entry = L.entry
-            entries = [e or entry(t.norm) for e, t in zip(entries, toks)]
+            for k in list(compress(range(self.n), map(not_, entries))):
+                entries[k] = entry(toks[k].norm)
         self.info = info = list(map(_FIRST, entries))
         self.fold = fold_ = list(map(_SECOND, entries))
         everyone = range(self.n)
