@@ -11,10 +11,10 @@ Everything is built once, at first use (:func:`lexicon`).
 from __future__ import annotations
 
 import itertools
-from itertools import accumulate, repeat
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
 from typing import Iterable, NamedTuple
 
 from .doc import gc_paused
@@ -181,14 +181,10 @@ _NO_PHRASES: dict = {}
 _NO_HEAD: tuple = (0, frozenset(), None, frozenset())
 
 
-def _plain_parts(form: str) -> list[str] | None:
-    """A form's folded parts between its joints, when its spellings are simply every
-    grouping of them (at most 4 parts, none empty, no other spacing); else None."""
-    return _plain_split(_fold_joint(form))
-
-
 def _plain_split(folded: str) -> list[str] | None:
-    """:func:`_plain_parts` of a form already folded with ``_FOLD_JOINT``."""
+    """A form's folded parts between its joints (``folded``: the form as
+    :func:`_fold_joint` gives it), when its spellings are simply every grouping of
+    them (at most 4 parts, none empty, no other spacing); else None."""
     parts = folded.split(" ")
     if len(parts) <= 4 and all(parts) and folded.isprintable():
         return parts
@@ -197,7 +193,7 @@ def _plain_split(folded: str) -> list[str] | None:
 
 def _spellings_from(form: str, parts: tuple[str, ...] | None, w: str) -> list[tuple[str, ...]]:
     """The spellings of ``form`` (as :func:`_variants`) whose first token is ``w``
-    (``parts``: its :func:`_plain_parts`).
+    (``parts``: its :func:`_plain_split`).
 
     For a plain form the first token is a run of its first parts joined with nothing:
     only the groupings of the parts after that run are built, not all 2^joints of them."""
@@ -250,7 +246,7 @@ class _VerbIndex:
         conj = _conjugation()
         self.stems = stems
         self.forms: list[tuple[int, str]] = []  #: (stem number, form), in build order
-        self.parts: list[tuple[str, ...] | None] = []  #: per form, its _plain_parts
+        self.parts: list[tuple[str, ...] | None] = []  #: per form, its _plain_split
         self._stem_forms: list[range] = []  #: per stem, the numbers of its forms
         by_head: dict[str, list[int]] = {}
         for si, stem in enumerate(stems):
@@ -284,7 +280,7 @@ class _VerbIndex:
         self._not_verb_heads = frozenset(k[0] for k in not_verb)
         self.copulas_set = frozenset(copulas)
         self._pairs: dict[tuple[str, str], dict[tuple[str, ...], tuple[VerbForm, ...]]] = {}  #: see pair()
-        #: head(w)'s forms of w by their second token (for pair(); bounded like _cache)
+        #: head(w)'s forms of w by their second token, for pair() (cleared past 200k words)
         self._seconds: dict[str, dict[str, list[int]]] = {}
         self._vocab: dict[int, set[str]] = {}
         self._analyses: dict[int, VerbForm] = {}
