@@ -136,12 +136,12 @@ class _Art:
         # what the lexicon says about each token, looked up once per distinct string. The
         # per-token lists below are built with map/compress: these loops run over every
         # token of every article, the scans that follow only over the few that matter
-        entries = list(map(L._entries.get, map(_NORM, toks)))  # (WordInfo, folded token)
+        entries = list(map(L._entries.get, map(_NORM, toks)))  # (WordInfo number, folded token)
         if not all(entries):  # words not seen before: worked out one by one
             entry = L.entry
             for k in list(compress(range(self.n), map(not_, entries))):
                 entries[k] = entry(toks[k].norm)
-        self.info = info = list(map(_FIRST, entries))
+        self.info = info = list(map(L.infos.__getitem__, map(_FIRST, entries)))
         self.fold = fold_ = list(map(_SECOND, entries))
         everyone = range(self.n)
         #: lexicon class (of triggers.SCANNED) or WordInfo mark -> the tokens (ascending) that

@@ -417,7 +417,7 @@ class _VerbIndex:
         one = self._table(w, ones, None).get((w,)) if ones or (w,) in self.copulas_set else None
         if len(self._seconds) >= 200_000:
             self._seconds.clear()
-        self._seconds[w] = seconds
+        self._seconds[w] = {w2: tuple(rs) for w2, rs in seconds.items()}  # (tuples: untracked by the gc)
         return longest, frozenset(seconds), one, frozenset(stems)
 
     def pair(self, w: str, w2: str) -> dict[tuple[str, ...], tuple[VerbForm, ...]]:
@@ -584,12 +584,16 @@ class Lexicon:
             for w in self._by_first.get(cls, ()):
                 heads.setdefault(w, []).append(cls)
         self._heads = {w: tuple(cs) for w, cs in heads.items()}
-        #: token string -> (WordInfo, the token folded). The same words recur in every
-        #: article; what the lexicon says about one depends on the string alone, so it is
-        #: worked out once (bounded: cleared when it grows past 200k strings). One dict for
-        #: both: the event stage looks up every token of an article here
-        self._entries: dict[str, tuple[WordInfo, str]] = {}
-        self._shared_info: dict[WordInfo, WordInfo] = {_QUIET: _QUIET}  #: one object per distinct answer
+        #: token string -> (number of its WordInfo in ``infos``, the token folded). The
+        #: same words recur in every article; what the lexicon says about one depends on
+        #: the string alone, so it is worked out once (bounded: cleared when it grows past
+        #: 200k strings). One dict for both: the event stage looks up every token of an
+        #: article here. (A number, not the WordInfo: a tuple of an int and a str is one
+        #: the garbage collector stops tracking, which a tuple holding a WordInfo, a tuple
+        #: subclass, is not: 28k long-lived objects more for every full collection.)
+        self._entries: dict[str, tuple[int, str]] = {}
+        self.infos: list[WordInfo] = [_QUIET]  #: one object per distinct answer
+        self._info_number: dict[WordInfo, int] = {_QUIET: 0}
         #: every folded token the lexicon may say something about, but for the prefix test
         #: of :meth:`joined`: most tokens of an article are none of them, and their
         #: :class:`WordInfo` is :data:`_QUIET` without any further look-up
@@ -601,25 +605,30 @@ class Lexicon:
     # -- lookups ---------------------------------------------------------------------------
     def word(self, norm: str) -> WordInfo:
         """What the lexicon says about the token ``norm`` (a normalized token), cached."""
-        return (self._entries.get(norm) or self.entry(norm))[0]
+        return self.infos[(self._entries.get(norm) or self.entry(norm))[0]]
 
     def folded(self, norm: str) -> str:
         """The token ``norm`` as matched (:func:`fold`), cached with :meth:`word`."""
         return (self._entries.get(norm) or self.entry(norm))[1]
 
-    def entry(self, norm: str) -> tuple[WordInfo, str]:
-        """:meth:`word` and :meth:`folded` of ``norm``, worked out and cached."""
+    def entry(self, norm: str) -> tuple[int, str]:
+        """The number in ``infos`` of :meth:`word` of ``norm``, and :meth:`folded`;
+        worked out and cached."""
         e = self._entries.get(norm)
         if e is not None:
             return e
         f = fold(norm)
         if f not in self._known and f[:2] not in self._lv_first2:  # most words: nothing to say
-            wi = _QUIET
+            k = 0  # _QUIET
         else:
             wi = self._word(f)
+            k = self._info_number.get(wi)
+            if k is None:
+                k = self._info_number[wi] = len(self.infos)
+                self.infos.append(wi)
         if len(self._entries) >= 200_000:
             self._entries.clear()
-        e = self._entries[norm] = (wi, f)
+        e = self._entries[norm] = (k, f)
         return e
 
     def _word(self, f: str) -> WordInfo:
@@ -634,7 +643,8 @@ class Lexicon:
         marks = tuple(m for m, on in (("+verb", longest > 0), ("+vtrig", vtrig), ("+verbal", verbal), ("+noun", noun),
                                       ("+target", f in self.target_words), ("+ke", f == "که")) if on)
         wi = WordInfo(heads, longest > 0, lv, joined, verbal, noun, heads + marks)
-        return self._shared_info.setdefault(wi, wi)
+        k = self._info_number.get(wi)
+        return wi if k is None else self.infos[k]
 
     def joined(self, f: str) -> tuple[Trigger, VerbForm] | None:
         """A one-word light-verb compound written as one token («کشته‌شده»): the
