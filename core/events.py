@@ -50,7 +50,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import attrgetter, contains, itemgetter
+from operator import attrgetter, contains, itemgetter, not_
 from typing import Iterable
 
 from .doc import Doc
@@ -62,6 +62,7 @@ _CHAIN_BREAKS = frozenset(("،", ",", ":"))  #: end a chain of attribution frame
 _NORM, _LEMMA = attrgetter("norm"), attrgetter("lemma")
 _TAGS = attrgetter("tags")
 _FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 _FINITE = attrgetter("finite")
 _FIRST_TWO = itemgetter(0, 1)
 _ANAPHOR_CLASSES = ("anaphor_pair", "anaphor_place", "demonstrative", "pronoun_person")
@@ -135,16 +136,13 @@ class _Art:
         # what the lexicon says about each token, looked up once per distinct string. The
         # per-token lists below are built with map/compress: these loops run over every
         # token of every article, the scans that follow only over the few that matter
-        norms = list(map(_NORM, toks))
-        info = list(map(L._word_cache.get, norms))
-        if not all(info):
-            word = L.word
-            info = [wi or word(w) for wi, w in zip(info, norms)]
-        self.info = info
-        fold_ = list(map(L._fold_cache.get, norms))
-        if None in fold_:  # the caches were cleared while this article was looked up
-            fold_ = [f if f is not None else L.folded(w) for f, w in zip(fold_, norms)]
-        self.fold = fold_
+        entries = list(map(L._entries.get, map(_NORM, toks)))  # (WordInfo number, folded token)
+        if not all(entries):  # words not seen before: worked out one by one
+            entry = L.entry
+            for k in list(compress(range(self.n), map(not_, entries))):
+                entries[k] = entry(toks[k].norm)
+        self.info = info = list(map(L.infos.__getitem__, map(_FIRST, entries)))
+        self.fold = fold_ = list(map(_SECOND, entries))
         everyone = range(self.n)
         #: lexicon class (of triggers.SCANNED) or WordInfo mark -> the tokens (ascending) that
         #: start a phrase of the class / have the mark: a scan for a class visits these

@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
 from typing import Iterable, NamedTuple
 
 from .doc import gc_paused
@@ -27,8 +28,16 @@ _FOLD = str.maketrans({ZWNJ: None, "\u200d": None, "ي": "ی", "ك": "ک", "ى":
                        "ۀ": "ه", "ة": "ه"})
 
 
+#: the characters :data:`_FOLD` changes other than the half-space: rare in normalized text,
+#: so most strings are folded by a search for them and a plain replace (str.translate
+#: with a dict table costs several times more, per word and on a lexicon's verb forms)
+_FOLD_OTHER = re.compile("[" + "".join(chr(c) for c in _FOLD if c != 0x200C) + "]")
+
+
 def fold(s: str) -> str:
     """A token as matched: no half-spaces, Arabic letter variants unified, hamza-alef plain."""
+    if _FOLD_OTHER.search(s) is None:
+        return s.replace(ZWNJ, "")
     return s.translate(_FOLD)
 
 
@@ -114,7 +123,7 @@ def _variants(form: str) -> set[tuple[str, ...]]:
             s += sep + p
         toks = s.split()
         if 0 < len(toks) <= _MAX_VERB_TOKENS:
-            out.add(tuple([t.translate(_FOLD) for t in toks]))
+            out.add(tuple([fold(t) for t in toks]))
     return out
 
 
@@ -127,6 +136,11 @@ def _conjugation():
 
 def _analysis(stem: str, f: str, vocab: set[str]) -> VerbForm:
     """What one conjugated form ``f`` of ``stem`` is (``vocab``: the words of all its forms)."""
+    return VerbForm(*_analysis_fields(stem, f, vocab))
+
+
+def _analysis_fields(stem: str, f: str, vocab: set[str]) -> tuple[str, bool, bool, bool, bool]:
+    """The fields of :func:`_analysis` (a plain tuple: cheap to hash)."""
     past = stem.split("#")[0]
     words = f.split()
     participle = past + "ه"
@@ -141,7 +155,7 @@ def _analysis(stem: str, f: str, vocab: set[str]) -> VerbForm:
     finite = f != past + "ن" and words[-1] not in (participle, "ن" + participle, "شده", "نشده")
     w0 = words[0][1:] if neg else words[0]
     past_form = w0.startswith(past) and "می" + ZWNJ not in f and not passive
-    return VerbForm(stem, neg, passive, finite, past_form)
+    return stem, neg, passive, finite, past_form
 
 
 def _forms(stem: str) -> list[tuple[str, VerbForm]]:
@@ -154,24 +168,32 @@ def _forms(stem: str) -> list[tuple[str, VerbForm]]:
 _FOLD_JOINT = {**_FOLD, 0x200C: " "}
 
 
+def _fold_joint(s: str) -> str:
+    """``s.translate(_FOLD_JOINT)``, by a replace when it can (as :func:`fold`)."""
+    if _FOLD_OTHER.search(s) is None:
+        return s.replace(ZWNJ, " ")
+    return s.translate(_FOLD_JOINT)
+
+
 _NO_FORMS: tuple[dict[tuple[str, ...], list[VerbForm]], int] = ({}, 0)
 _NO_PHRASES: dict = {}
-#: Lexicon._verb_head's answer for a word that starts no verb form
-_NO_HEAD: tuple = (_NO_FORMS[0], 0, frozenset(), None)
+#: _VerbIndex.head's answer for a word that starts no verb form
+_NO_HEAD: tuple = (0, frozenset(), None, frozenset())
 
 
-def _plain_parts(form: str) -> list[str] | None:
-    """A form's folded parts between its joints, when its spellings are simply every
-    grouping of them (at most 4 parts, none empty, no other spacing); else None."""
-    parts = form.translate(_FOLD_JOINT).split(" ")
-    if len(parts) <= 4 and all(parts) and "".join(parts).isprintable():
+def _plain_split(folded: str) -> list[str] | None:
+    """A form's folded parts between its joints (``folded``: the form as
+    :func:`_fold_joint` gives it), when its spellings are simply every grouping of
+    them (at most 4 parts, none empty, no other spacing); else None."""
+    parts = folded.split(" ")
+    if len(parts) <= 4 and all(parts) and folded.isprintable():
         return parts
     return None
 
 
 def _spellings_from(form: str, parts: tuple[str, ...] | None, w: str) -> list[tuple[str, ...]]:
     """The spellings of ``form`` (as :func:`_variants`) whose first token is ``w``
-    (``parts``: its :func:`_plain_parts`).
+    (``parts``: its :func:`_plain_split`).
 
     For a plain form the first token is a run of its first parts joined with nothing:
     only the groupings of the parts after that run are built, not all 2^joints of them."""
@@ -213,35 +235,41 @@ class _VerbIndex:
     start with a given token are built the first time that token is looked up, from
     the forms indexed under it. The result is the same as the full table: per key, the
     analyses in the order of (stem, form), copulas after verbs, ``not_verb`` removed.
+
+    :meth:`first` builds every tuple of a first token. The event stage needs less:
+    :meth:`head` sums up a first token without building tuples, and :meth:`pair` builds
+    the tuples of a first and a second token as they occur in texts («می» heads 1,500
+    forms, of which a text uses a handful).
     """
 
     def __init__(self, stems: list[str], copulas: list[tuple[str, ...]], not_verb: set[tuple[str, ...]]):
         conj = _conjugation()
         self.stems = stems
         self.forms: list[tuple[int, str]] = []  #: (stem number, form), in build order
-        self.parts: list[tuple[str, ...] | None] = []  #: per form, its _plain_parts
+        self.parts: list[tuple[str, ...] | None] = []  #: per form, its _plain_split
         self._stem_forms: list[range] = []  #: per stem, the numbers of its forms
         by_head: dict[str, list[int]] = {}
         for si, stem in enumerate(stems):
             r0 = len(self.forms)
-            for f in conj.get_all(stem):
-                r = len(self.forms)
-                self.forms.append((si, f))
-                parts = _plain_parts(f)
-                self.parts.append(None if parts is None else tuple(parts))
+            forms = conj.get_all(stem)
+            # a stem's ~600 forms folded in one pass (the lexicon is built at every start)
+            folded = _fold_joint("\n".join(forms)).split("\n")
+            if len(folded) != len(forms):  # (a form with a line break: one by one)
+                folded = [_fold_joint(f) for f in forms]
+            self.forms.extend(zip(repeat(si), forms))
+            for r, ff in enumerate(folded, r0):
+                parts = _plain_split(ff)
                 if parts is not None:
-                    acc = ""
-                    heads = []
-                    for p in parts:
-                        acc += p
-                        heads.append(acc)
+                    self.parts.append(tuple(parts))
+                    heads = accumulate(parts)  # «می», «میکرده», «میکردهاند»: distinct
                 else:  # odd spacing: ask the spellings themselves
-                    heads = {v[0] for v in _variants(f)}
+                    self.parts.append(None)
+                    heads = {v[0] for v in _variants(forms[r - r0])}
                 for h in heads:
                     lst = by_head.get(h)
                     if lst is None:
                         by_head[h] = [r]
-                    elif lst[-1] != r:
+                    else:
                         lst.append(r)
             self._stem_forms.append(range(r0, len(self.forms)))
         # tuples of ints: the garbage collector stops tracking them
@@ -249,12 +277,20 @@ class _VerbIndex:
         self.copulas = copulas
         self._copula_heads = frozenset(cop[0] for cop in copulas)
         self.not_verb = not_verb
+        self._not_verb_heads = frozenset(k[0] for k in not_verb)
+        self.copulas_set = frozenset(copulas)
+        self._pairs: dict[tuple[str, str], dict[tuple[str, ...], tuple[VerbForm, ...]]] = {}  #: see pair()
+        #: head(w)'s forms of w by their second token, for pair() (cleared past 200k words)
+        self._seconds: dict[str, dict[str, list[int]]] = {}
         self._vocab: dict[int, set[str]] = {}
         self._analyses: dict[int, VerbForm] = {}
         #: one object per distinct analysis, and per distinct list of analyses: thousands
         #: of forms share a few hundred, and fewer long-lived objects make the cyclic
-        #: garbage collector's full passes cheaper and rarer
-        self._shared: dict = {}
+        #: garbage collector's full passes cheaper and rarer. The lists are keyed by the
+        #: id()s of their analyses (shared objects, kept alive by ``_shared``)
+        self._shared: dict[VerbForm, VerbForm] = {}
+        self._shared_lists: dict[tuple[int, ...], tuple[VerbForm, ...]] = {}
+        self._by_fields: dict[tuple, VerbForm] = {}  #: the shared analysis by its fields
         self._cache: dict[str, tuple[dict[tuple[str, ...], list[VerbForm]], int]] = {}
 
     def _analysis(self, rank: int) -> VerbForm:
@@ -263,10 +299,141 @@ class _VerbIndex:
             si, f = self.forms[rank]
             vocab = self._vocab.get(si)
             if vocab is None:  # the words of all the stem's forms
-                vocab = self._vocab[si] = {w for k in self._stem_forms[si] for w in self.forms[k][1].split()}
-            vf = _analysis(self.stems[si], f, vocab)
-            vf = self._analyses[rank] = self._shared.setdefault(vf, vf)
+                rs = self._stem_forms[si]
+                vocab = self._vocab[si] = set(" ".join([f for _, f in self.forms[rs.start : rs.stop]]).split())
+            fields = _analysis_fields(self.stems[si], f, vocab)
+            vf = self._by_fields.get(fields)
+            if vf is None:  # (a new analysis: a few hundred in all)
+                vf = VerbForm(*fields)
+                vf = self._by_fields[fields] = self._shared.setdefault(vf, vf)
+            self._analyses[rank] = vf
         return vf
+
+    def _table(self, w: str, ranks: Iterable[int], w2: str | None) -> dict[tuple[str, ...], tuple[VerbForm, ...]]:
+        """Token tuple -> analyses, for the spellings of the forms ``ranks`` (and the
+        copulas) that start with ``w`` (and go on with ``w2``, unless None); as in the
+        full table: analyses in (stem, form) order without repeats, copulas after verbs,
+        ``not_verb`` removed."""
+        # analyses are shared objects (equal ones are the same object), so a dict keyed
+        # by id() keeps them apart without calling the dataclass's __eq__/__hash__
+        found: dict[tuple[str, ...], dict[int, VerbForm]] = {}
+        forms, parts = self.forms, self.parts
+        for r in ranks:  # in (stem, form) order
+            vs = _spellings_from(forms[r][1], parts[r], w)
+            if w2 is not None:
+                vs = [v for v in vs if len(v) > 1 and v[1] == w2]
+            if not vs:
+                continue
+            vf = self._analysis(r)
+            for v in vs:
+                d = found.get(v)
+                if d is None:
+                    found[v] = {id(vf): vf}
+                elif id(vf) not in d:
+                    d[id(vf)] = vf
+        if w in self._copula_heads:
+            shared = self._shared
+            for cop in self.copulas:
+                if cop[0] == w and (w2 is None or cop[1:2] == (w2,)):
+                    vf = VerbForm("است", cop[0].startswith("نی"), False, True)
+                    vf = shared.setdefault(vf, vf)
+                    found.setdefault(cop, {}).setdefault(id(vf), vf)
+        lists = self._shared_lists
+        out: dict[tuple[str, ...], tuple[VerbForm, ...]] = {}
+        for k, d in found.items():
+            if k in self.not_verb:
+                continue
+            key = tuple(d)
+            t = lists.get(key)
+            if t is None:
+                t = lists[key] = tuple(d.values())
+            out[k] = t
+        return out
+
+    def head(self, w: str) -> tuple[int, frozenset[str], tuple[VerbForm, ...] | None, frozenset[str]]:
+        """What :meth:`first` says of ``w`` in short, without building its token tuples
+        (the event stage needs no more of most verb heads): the length of its longest form
+        in tokens (0: none), the second tokens of its longer forms, the analyses of the
+        one-token form ``w`` (None if none), and the stems of all its forms' analyses.
+
+        «می», «نمی» or a participle head hundreds of forms each; their tuples are built
+        only for the second tokens that follow them in a text (:meth:`pair`)."""
+        ranks = self.by_head.get(w, ())
+        if not ranks and w not in self._copula_heads:  # most words
+            return _NO_HEAD
+        if w in self._not_verb_heads:  # (rare) the full table has the exceptions removed
+            verbs, longest = self.first(w)
+            return (longest, frozenset(k[1] for k in verbs if len(k) > 1), verbs.get((w,)),
+                    frozenset(vf.stem for vfs in verbs.values() for vf in vfs))
+        longest = 0
+        seconds: dict[str, list[int]] = {}  #: second token -> the forms with a spelling going on with it
+        ones: list[int] = []  #: forms with the one-token spelling (w,)
+        sis: set[int] = set()  #: stem numbers of forms with a spelling
+        forms, parts = self.forms, self.parts
+        for r in ranks:
+            ps = parts[r]
+            if ps is None:  # odd spacing: its spellings themselves
+                vs = _spellings_from(forms[r][1], None, w)
+                if not vs:
+                    continue
+                for v in vs:
+                    if len(v) > 1:
+                        lst = seconds.setdefault(v[1], [])
+                        if r not in lst:
+                            lst.append(r)
+                    elif r not in ones:
+                        ones.append(r)
+                    if len(v) > longest:
+                        longest = len(v)
+            else:  # (as _spellings_from) the first token is a run of the first parts
+                for j, acc in enumerate(accumulate(ps)):
+                    if acc == w:
+                        break
+                else:
+                    continue
+                rest = ps[j + 1 :]
+                if rest:  # the second token is a run of the next parts (distinct runs)
+                    for w2 in accumulate(rest):
+                        lst = seconds.get(w2)
+                        if lst is None:
+                            seconds[w2] = [r]
+                        else:
+                            lst.append(r)
+                else:
+                    ones.append(r)
+                if len(rest) + 1 > longest:
+                    longest = len(rest) + 1
+            sis.add(forms[r][0])
+        stems = {self.stems[si] for si in sis}
+        if w in self._copula_heads:
+            for cop in self.copulas:
+                if cop[0] == w:
+                    if len(cop) > 1:
+                        seconds.setdefault(cop[1], [])
+                    longest = max(longest, len(cop))
+                    stems.add("است")
+        if not longest:
+            return _NO_HEAD
+        one = self._table(w, ones, None).get((w,)) if ones or (w,) in self.copulas_set else None
+        if len(self._seconds) >= 200_000:
+            self._seconds.clear()
+        self._seconds[w] = {w2: tuple(rs) for w2, rs in seconds.items()}  # (tuples: untracked by the gc)
+        return longest, frozenset(seconds), one, frozenset(stems)
+
+    def pair(self, w: str, w2: str) -> dict[tuple[str, ...], tuple[VerbForm, ...]]:
+        """The entries of :meth:`first` ``(w)`` whose second token is ``w2``, cached."""
+        key = (w, w2)
+        hit = self._pairs.get(key)
+        if hit is None:
+            if len(self._pairs) >= 200_000:
+                self._pairs.clear()
+            by2 = self._seconds.get(w)
+            if by2 is None and w not in self._not_verb_heads:  # not seen by head(), or forgotten
+                self.head(w)
+                by2 = self._seconds.get(w)
+            ranks = by2.get(w2, ()) if by2 is not None else self.by_head.get(w, ())
+            hit = self._pairs[key] = self._table(w, ranks, w2)
+        return hit
 
     def first(self, w: str) -> tuple[dict[tuple[str, ...], list[VerbForm]], int]:
         """The forms whose first token is ``w`` (token tuple -> analyses), and the
@@ -279,32 +446,15 @@ class _VerbIndex:
             if len(self._cache) < 200_000:
                 self._cache[w] = _NO_FORMS
             return _NO_FORMS
-        out: dict[tuple[str, ...], list[VerbForm] | tuple[VerbForm, ...]] = {}
-        for r in ranks:  # in (stem, form) order
-            vs = _spellings_from(self.forms[r][1], self.parts[r], w)
-            if not vs:
-                continue
-            vf = self._analysis(r)
-            for v in vs:
-                lst = out.setdefault(v, [])
-                if vf not in lst:
-                    lst.append(vf)
-        for cop in self.copulas:
-            if cop[0] == w:
-                lst = out.setdefault(cop, [])
-                vf = VerbForm("است", cop[0].startswith("نی"), False, True)
-                if vf not in lst:
-                    lst.append(vf)
-        for k in [k for k in out if k in self.not_verb]:
-            del out[k]
-        shared = self._shared
-        for k, lst in out.items():
-            t = tuple(shared.setdefault(vf, vf) for vf in lst)
-            out[k] = shared.setdefault(t, t)
+        out = self._table(w, ranks, None)
         hit = (out, max(map(len, out))) if out else _NO_FORMS
         if len(self._cache) < 200_000:
             self._cache[w] = hit
         return hit
+
+
+#: what the lexicon says about most tokens: nothing
+_QUIET = WordInfo((), False, False, None, False, False, ())
 
 
 class Lexicon:
@@ -372,9 +522,9 @@ class Lexicon:
             set(self.lexicon.get("not_verb", [])),
         )
         self._verb_cache = self._verbs._cache  #: token -> (forms, longest), filled by first()
-        #: token -> (forms, longest, the second tokens of its forms of more tokens, the
-        #: answer for its one-token form): what verb_at needs of first(), kept per token
-        #: (bounded like _word_cache)
+        #: token -> (longest form in tokens, the second tokens of its forms of more tokens,
+        #: the answer of verb_at for its one-token form, the stems of its forms): what the
+        #: lexicon needs of _VerbIndex.head(), kept per token (bounded like _entries)
         self._verb_heads: dict[str, tuple] = {}
         # nonverbal parts of compounds, by first token
         self.lv_first: dict[str, list[Trigger]] = {}
@@ -403,7 +553,16 @@ class Lexicon:
             d = self._by_first.setdefault(cls, {})
             for p in ps:
                 d.setdefault(p[0], []).append(p)
-        self._noun_cache: dict[str, Trigger | None] = {}
+        #: folded token -> the one-word nominal trigger it is, bare or with a suffix of
+        #: :data:`_NOUN_SUFFIXES` (the bare word first, then the suffixes in their order,
+        #: a stem of at least two letters): a few hundred entries, so that looking up a
+        #: token is one dict access instead of a suffix loop per new word
+        self._noun_words: dict[str, Trigger] = {k[0]: t for k, t in self.nouns.items() if len(k) == 1}
+        one = list(self._noun_words.items())
+        for suf in _NOUN_SUFFIXES:
+            for w, t in one:
+                if len(w) >= 2:
+                    self._noun_words.setdefault(w + suf, t)
         self.noun_first = {k[0] for k in self.nouns if len(k) > 1}
         self.sets: dict[str, frozenset[tuple[str, ...]]] = {k: frozenset(v) for k, v in self.lexicon.items()}
         self.words: dict[str, frozenset[str]] = {
@@ -425,45 +584,67 @@ class Lexicon:
             for w in self._by_first.get(cls, ()):
                 heads.setdefault(w, []).append(cls)
         self._heads = {w: tuple(cs) for w, cs in heads.items()}
-        #: token string -> WordInfo. The same words recur in every article; what the
-        #: lexicon says about one depends on the string alone, so it is worked out once
-        #: (bounded: cleared when it grows past 200k strings)
-        self._word_cache: dict[str, WordInfo] = {}
-        self._fold_cache: dict[str, str] = {}  #: token string -> fold(token), kept with _word_cache
-        self._shared_info: dict[WordInfo, WordInfo] = {}  #: one object per distinct answer
+        #: token string -> (number of its WordInfo in ``infos``, the token folded). The
+        #: same words recur in every article; what the lexicon says about one depends on
+        #: the string alone, so it is worked out once (bounded: cleared when it grows past
+        #: 200k strings). One dict for both: the event stage looks up every token of an
+        #: article here. (A number, not the WordInfo: a tuple of an int and a str is one
+        #: the garbage collector stops tracking, which a tuple holding a WordInfo, a tuple
+        #: subclass, is not: 28k long-lived objects more for every full collection.)
+        self._entries: dict[str, tuple[int, str]] = {}
+        self.infos: list[WordInfo] = [_QUIET]  #: one object per distinct answer
+        self._info_number: dict[WordInfo, int] = {_QUIET: 0}
+        #: every folded token the lexicon may say something about, but for the prefix test
+        #: of :meth:`joined`: most tokens of an article are none of them, and their
+        #: :class:`WordInfo` is :data:`_QUIET` without any further look-up
+        self._known = frozenset().union(
+            self._verbs.by_head, self._verbs._copula_heads, self.lv_first, self.noun_first, self._noun_words,
+            self._heads, self.target_words, ("که",),
+        )
 
     # -- lookups ---------------------------------------------------------------------------
     def word(self, norm: str) -> WordInfo:
         """What the lexicon says about the token ``norm`` (a normalized token), cached."""
-        wi = self._word_cache.get(norm)
-        if wi is not None:
-            return wi
+        return self.infos[(self._entries.get(norm) or self.entry(norm))[0]]
+
+    def folded(self, norm: str) -> str:
+        """The token ``norm`` as matched (:func:`fold`), cached with :meth:`word`."""
+        return (self._entries.get(norm) or self.entry(norm))[1]
+
+    def entry(self, norm: str) -> tuple[int, str]:
+        """The number in ``infos`` of :meth:`word` of ``norm``, and :meth:`folded`;
+        worked out and cached."""
+        e = self._entries.get(norm)
+        if e is not None:
+            return e
         f = fold(norm)
-        verbs, longest = (self._verb_heads.get(f) or self._verb_head(f))[:2]
-        vtrig = any(vf.stem in self.verb_triggers for vfs in verbs.values() for vf in vfs)
+        if f not in self._known and f[:2] not in self._lv_first2:  # most words: nothing to say
+            k = 0  # _QUIET
+        else:
+            wi = self._word(f)
+            k = self._info_number.get(wi)
+            if k is None:
+                k = self._info_number[wi] = len(self.infos)
+                self.infos.append(wi)
+        if len(self._entries) >= 200_000:
+            self._entries.clear()
+        e = self._entries[norm] = (k, f)
+        return e
+
+    def _word(self, f: str) -> WordInfo:
+        """:meth:`word` of a folded token that may be in the lexicon (not cached here)."""
+        longest, _, _, stems = self._verb_heads.get(f) or self._verb_head(f)
+        vtrig = not self.verb_triggers.keys().isdisjoint(stems)
         lv = f in self.lv_first
         joined = self.joined(f)
         verbal = lv or joined is not None
-        noun = f in self.noun_first or self._noun1(f) is not None
+        noun = f in self.noun_first or f in self._noun_words
         heads = self._heads.get(f, ())
         marks = tuple(m for m, on in (("+verb", longest > 0), ("+vtrig", vtrig), ("+verbal", verbal), ("+noun", noun),
                                       ("+target", f in self.target_words), ("+ke", f == "که")) if on)
         wi = WordInfo(heads, longest > 0, lv, joined, verbal, noun, heads + marks)
-        wi = self._shared_info.setdefault(wi, wi)
-        if len(self._word_cache) >= 200_000:
-            self._word_cache.clear()
-            self._fold_cache.clear()
-        self._word_cache[norm] = wi
-        self._fold_cache[norm] = f
-        return wi
-
-    def folded(self, norm: str) -> str:
-        """The token ``norm`` as matched (:func:`fold`), cached with :meth:`word`."""
-        f = self._fold_cache.get(norm)
-        if f is None:
-            self.word(norm)
-            f = self._fold_cache[norm]
-        return f
+        k = self._info_number.get(wi)
+        return wi if k is None else self.infos[k]
 
     def joined(self, f: str) -> tuple[Trigger, VerbForm] | None:
         """A one-word light-verb compound written as one token («کشته‌شده»): the
@@ -502,12 +683,10 @@ class Lexicon:
         return self._phrases.get(cls, [])
 
     def _verb_head(self, w: str) -> tuple:
-        verbs, longest = self._verbs.first(w)
-        if not verbs:  # most words: one shared answer (no per-word objects to keep)
-            h = _NO_HEAD
-        else:
-            one = verbs.get((w,))
-            h = (verbs, longest, frozenset(k[1] for k in verbs if len(k) > 1), (1, one) if one else None)
+        h = self._verbs.head(w)
+        if h is not _NO_HEAD:  # (most words: one shared answer, no per-word objects to keep)
+            longest, seconds, one, stems = h
+            h = (longest, seconds, (1, one) if one else None, stems)
         if len(self._verb_heads) >= 200_000:
             self._verb_heads.clear()
         self._verb_heads[w] = h
@@ -518,9 +697,10 @@ class Lexicon:
         if i >= end:
             return None
         w = folded[i]
-        verbs, longest, seconds, one = self._verb_heads.get(w) or self._verb_head(w)
+        longest, seconds, one, _ = self._verb_heads.get(w) or self._verb_head(w)
         longest = min(longest, end - i)
         if longest > 1 and folded[i + 1] in seconds:  # else no longer form goes on with the next token
+            verbs = self._verbs.pair(w, folded[i + 1])
             for n in range(longest, 1, -1):
                 vf = verbs.get(tuple(folded[i : i + n]))
                 if vf:
@@ -531,29 +711,18 @@ class Lexicon:
         """The analyses of the verb form written as the tokens ``toks``, or None."""
         if not toks:
             return None
-        return self._verbs.first(toks[0])[0].get(toks)
-
-    def _noun1(self, tok: str) -> Trigger | None:
-        c = self._noun_cache.get(tok, False)
-        if c is not False:
-            return c
-        t = self.nouns.get((tok,))
-        if t is None:
-            for suf in _NOUN_SUFFIXES:
-                if tok.endswith(suf) and len(tok) - len(suf) >= 2:
-                    t = self.nouns.get((tok[: -len(suf)],))
-                    if t:
-                        break
-        if len(self._noun_cache) < 200_000:
-            self._noun_cache[tok] = t
-        return t
+        w = toks[0]
+        if len(toks) == 1:
+            one = (self._verb_heads.get(w) or self._verb_head(w))[2]
+            return one[1] if one else None
+        return self._verbs.pair(w, toks[1]).get(toks)
 
     def noun_at(self, folded: list[str], i: int, end: int) -> tuple[int, Trigger] | None:
         """A nominal trigger starting at token ``i``: (number of tokens, trigger)."""
         if i >= end:
             return None
         if folded[i] not in self.noun_first:
-            t = self._noun1(folded[i])
+            t = self._noun_words.get(folded[i])
             return (1, t) if t else None
         for n in range(min(self.max_noun, end - i), 0, -1):
             key = tuple(folded[i : i + n])
