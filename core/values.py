@@ -33,7 +33,7 @@ from .dates import DateSpec, resolve
 from .doc import Cand, Doc
 from .resources import rows
 from .numbers import Num, is_digits, parse_at, to_json_number
-from .values_lex import key, lexicon
+from .values_lex import key, keys_of, lexicon
 
 PRIORITY = 10  #: fully parsed values
 PRIORITY_GUESS = 6  #: a number with an arbitrary following noun
@@ -104,26 +104,35 @@ _TOKEN_INFO: dict[str, tuple[str, int]] = {}
 _TOKEN_INFO_MAX = 200_000
 
 
-def _token_info(norm: str) -> tuple[str, int]:
-    k = key(norm) if _WORD.match(norm) else ""
+def _token_infos(norms: list[str]) -> list[tuple[str, int]]:
+    """``_TOKEN_INFO`` of each token text; a document's new words are learnt together
+    (their keys computed in one pass, see :func:`values_lex.keys_of`)."""
+    memo = _TOKEN_INFO
+    if len(memo) >= _TOKEN_INFO_MAX:
+        memo.clear()  # (may overshoot the bound by one document)
+    info = list(map(memo.get, norms))
+    if None not in info:
+        return info  # type: ignore[return-value]
+    new = list(dict.fromkeys([n for n, x in zip(norms, info) if x is None]))
     whole, prefixes = _start_keys()
-    if norm[:1].isdecimal() or norm in _PERCENT_SIGNS:
-        start = _START  # digits (what ``\d`` matches) or a leading percent sign
-    elif not k:
-        start = _NO
-    elif k in whole:
-        start = _START
-    elif "\u200c" in norm and _zwnj_number(norm):
-        start = _START
-    elif k in prefixes:
-        start = _PREFIX
-    else:
-        start = _NO
-    info = (k, start)
-    if len(_TOKEN_INFO) >= _TOKEN_INFO_MAX:
-        _TOKEN_INFO.clear()
-    _TOKEN_INFO[norm] = info
-    return info
+    word = _WORD.match
+    for norm, k in zip(new, keys_of(new)):
+        if not word(norm):
+            k = ""
+        if norm[:1].isdecimal() or norm in _PERCENT_SIGNS:
+            start = _START  # digits (what ``\d`` matches) or a leading percent sign
+        elif not k:
+            start = _NO
+        elif k in whole:
+            start = _START
+        elif "\u200c" in norm and _zwnj_number(norm):
+            start = _START
+        elif k in prefixes:
+            start = _PREFIX
+        else:
+            start = _NO
+        memo[norm] = (k, start)
+    return list(map(memo.__getitem__, norms))
 
 
 def _zwnj_number(norm: str) -> bool:
@@ -151,9 +160,7 @@ class _Scanner:
         self.lx = lexicon()
         toks = doc.tokens
         self.norms = norms = [t.norm for t in toks]
-        info = list(map(_TOKEN_INFO.get, norms))
-        if None in info:
-            info = [x or _token_info(n) for x, n in zip(info, norms)]
+        info = _token_infos(norms)
         self.keys = keys = [x[0] for x in info]
         self.starts = starts = [x[1] for x in info]
         i = -1

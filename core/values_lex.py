@@ -27,6 +27,18 @@ def key(word: str) -> str:
     return _STRIP.sub("", word).translate(_KEYMAP)
 
 
+_SEP = "\x00"  #: joins words for :func:`keys_of`; neither stripped nor mapped
+
+
+def keys_of(words: list[str]) -> list[str]:
+    """``[key(w) for w in words]`` in one pass over the joined words (the key maps
+    character by character, so the joined words' key is the joined keys); not cached."""
+    joined = _SEP.join(words)
+    if joined.count(_SEP) != len(words) - 1:  # pragma: no cover - a word holding the separator
+        return [key(w) for w in words]
+    return _STRIP.sub("", joined).translate(_KEYMAP).split(_SEP)
+
+
 def _rows(name: str, ncols: int) -> list[list[str]]:
     out = []
     for cols in rows(name, strip=False):
