@@ -35,8 +35,7 @@ salient entity has 1.0). Entities are sorted by salience (desc), then first ment
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from itertools import compress, repeat
-from operator import attrgetter, contains
+from operator import attrgetter
 from typing import Any, Callable
 
 from .doc import Cand, Doc, WToken, resolve_overlaps
@@ -140,9 +139,6 @@ def _analyze(w: str, fold: str, lex, stop, suffixes, ends, suffix_words, first) 
 
 
 _NO_TAGS: frozenset[str] = frozenset()
-# per-token lists are built with map/compress over these (C loops, no Python bytecode per token)
-_NORM, _SENTENCE, _LEMMA = attrgetter("norm"), attrgetter("sentence"), attrgetter("lemma")
-_SPECIAL, _VERB, _NAMELIKE = attrgetter("special"), attrgetter("verb"), attrgetter("namelike")
 _WORDS: dict[str, _Word] = {}
 _FOLDS: dict[str, str] = {}  #: token string -> its folded form (fold_key)
 #: one _Word per distinct set of answers: a word's answers are a handful of yes/no
@@ -170,7 +166,7 @@ def _words(toks: list[WToken]) -> tuple[list[_Word], list[str]]:
         _FOLDS.clear()
         _WORDS_SOURCES = sources
     memo = _WORDS
-    norms = list(map(_NORM, toks))
+    norms = [t.norm for t in toks]
     out = list(map(memo.get, norms))
     if None in out:  # words not seen before
         new = list(dict.fromkeys([w for w, x in zip(norms, out) if x is None]))
@@ -209,9 +205,9 @@ class _Ctx:
         n = self.n = len(toks)
         words, self.fold = _words(toks)
         self.words = words
-        self.sent = list(map(_SENTENCE, toks))
+        self.sent = [t.sentence for t in toks]
         # the few tokens a sparse rule looks at (first names, surname forms and endings)
-        special = list(compress(range(n), map(_SPECIAL, words)))
+        special = [i for i, w in enumerate(words) if w.special]
         compound = sorted({self.fold[i] for i in special if words[i].compound_first})
         if compound:
             self.first = dict(self.first)
@@ -274,9 +270,9 @@ class _Ctx:
 
         # flat per-token lists the rules index (the predicates below read them)
         fold, sent, in_gaz = self.fold, self.sent, self.in_gaz
-        verb = self._verb = list(map(_VERB, words))
-        namelike = self._namelike = list(map(_NAMELIKE, words))
-        for i in compress(range(n), map(contains, map(_LEMMA, toks), repeat("#"))):
+        verb = self._verb = [w.verb for w in words]
+        namelike = self._namelike = [w.namelike for w in words]
+        for i in [i for i, t in enumerate(toks) if "#" in t.lemma]:
             verb[i] = True  # the lemmatizer took it for a verb
             namelike[i] = False
         for at in (self.title_at, self.head_at, self.frame_at):
@@ -726,7 +722,7 @@ def _surname_echoes(c: _Ctx, kept: list[Cand]) -> list[Cand]:
     for cand in kept:
         covered[cand.nstart:cand.nend] = b"\x01" * (cand.nend - cand.nstart)
     out = []
-    for i in compress(range(c.n), map(surnames.__contains__, c.fold)):
+    for i in [i for i, f in enumerate(c.fold) if f in surnames]:
         if i >= surnames[c.fold[i]] and not covered[toks[i].nstart]:
             out.append(Cand("PERSON", toks[i].nstart, toks[i].nend, priority=FIRSTNAME_PRIORITY - 1,
                             extra={"source": "surname"}))

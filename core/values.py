@@ -27,7 +27,6 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from operator import attrgetter, itemgetter
 from typing import Any
 
 from .dates import DateSpec, resolve
@@ -99,7 +98,6 @@ def _time_keys() -> frozenset[str]:
 
 
 _NO, _START, _PREFIX = 0, 1, 2
-_NORM, _FIRST, _SECOND = attrgetter("norm"), itemgetter(0), itemgetter(1)  #: for per-token lists built by map
 
 #: token text -> (match key or "" for a non-word token, _NO | _START | _PREFIX)
 _TOKEN_INFO: dict[str, tuple[str, int]] = {}
@@ -161,10 +159,10 @@ class _Scanner:
         self.doc = doc
         self.lx = lexicon()
         toks = doc.tokens
-        self.norms = norms = list(map(_NORM, toks))
+        self.norms = norms = [t.norm for t in toks]
         info = _token_infos(norms)
-        self.keys = keys = list(map(_FIRST, info))
-        self.starts = starts = list(map(_SECOND, info))
+        self.keys = keys = [x[0] for x in info]
+        self.starts = starts = [x[1] for x in info]
         i = -1
         if _PREFIX in starts:
             whole, prefixes = _start_keys()
