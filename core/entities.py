@@ -167,9 +167,10 @@ def _words(toks: list[WToken]) -> tuple[list[_Word], list[str]]:
         _WORDS_SOURCES = sources
     memo = _WORDS
     norms = [t.norm for t in toks]
-    out = list(map(memo.get, norms))
-    if None in out:  # words not seen before
-        new = list(dict.fromkeys([w for w, x in zip(norms, out) if x is None]))
+    try:
+        out = list(map(memo.__getitem__, norms))
+    except KeyError:  # words not seen before
+        new = list(dict.fromkeys([w for w in norms if w not in memo]))
         suffix_words = frozenset(suf for suf, _ in suffixes)
         ends = tuple(suf for suf, _ in suffixes)
         shared = _SHARED

@@ -110,10 +110,11 @@ def _token_infos(norms: list[str]) -> list[tuple[str, int]]:
     memo = _TOKEN_INFO
     if len(memo) >= _TOKEN_INFO_MAX:
         memo.clear()  # (may overshoot the bound by one document)
-    info = list(map(memo.get, norms))
-    if None not in info:
-        return info  # type: ignore[return-value]
-    new = list(dict.fromkeys([n for n, x in zip(norms, info) if x is None]))
+    try:
+        return list(map(memo.__getitem__, norms))
+    except KeyError:
+        pass
+    new = list(dict.fromkeys([n for n in norms if n not in memo]))
     whole, prefixes = _start_keys()
     word = _WORD.match
     for norm, k in zip(new, keys_of(new)):
