@@ -40,6 +40,7 @@ _DROP_RE = re.compile(f"[{_DROP}]")
 _DROP_TABLE = str.maketrans("", "", _DROP)
 _SPACES = re.compile(r" {2,}")
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=[۰-۹])|(?<=[۰-۹])(?=[^\W\d_])")
+_FOLDED_DIGIT = re.compile("[۰-۹]")  #: where _LETTER_DIGIT may split a folded key
 
 #: labels a gazetteer line may carry
 NAME_LABELS = ("PERSON", "LOCATION", "ORGANIZATION")
@@ -141,6 +142,8 @@ def fold_text(text: str) -> tuple[str, list[int] | None]:
 
 def key_variants(key: str) -> list[str]:
     """Spellings a folded key is also entered under: joined at its spaces, split at digits."""
+    if " " not in key and not _FOLDED_DIGIT.search(key):
+        return [key]  # one word without digits (most names): no other spelling
     base = {key}
     spaced = _LETTER_DIGIT.sub(" ", key)
     base.add(spaced)
