@@ -35,6 +35,7 @@ salient entity has 1.0). Entities are sorted by salience (desc), then first ment
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from itertools import filterfalse
 from operator import attrgetter
 from typing import Any, Callable
 
@@ -170,7 +171,7 @@ def _words(toks: list[WToken]) -> tuple[list[_Word], list[str]]:
     try:
         out = list(map(memo.__getitem__, norms))
     except KeyError:  # words not seen before
-        new = list(dict.fromkeys([w for w in norms if w not in memo]))
+        new = list(filterfalse(memo.__contains__, dict.fromkeys(norms)))
         suffix_words = frozenset(suf for suf, _ in suffixes)
         ends = tuple(suf for suf, _ in suffixes)
         shared = _SHARED

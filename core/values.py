@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import filterfalse
 from typing import Any
 
 from .dates import DateSpec, resolve
@@ -114,7 +115,7 @@ def _token_infos(norms: list[str]) -> list[tuple[str, int]]:
         return list(map(memo.__getitem__, norms))
     except KeyError:
         pass
-    new = list(dict.fromkeys([n for n in norms if n not in memo]))
+    new = list(filterfalse(memo.__contains__, dict.fromkeys(norms)))
     whole, prefixes = _start_keys()
     word = _WORD.match
     for norm, k in zip(new, keys_of(new)):
