@@ -189,6 +189,7 @@ class _Scanner:
     def role_phrase(self, j: int, role: str, end: int) -> tuple[int, str] | None:
         """Longest multi-token word of ``dates_words.tsv`` with ``role`` at ``j``."""
         lx = self.lx
+        prefixes = lx.prefixes["roles"]
         acc = ""
         best = None
         for n in range(1, min(lx.maxlen.get("roles", 1), end - j) + 1):
@@ -199,6 +200,8 @@ class _Scanner:
             r = lx.words.get(acc)
             if r is not None and role in r:
                 best = (n, r[role])
+            if acc not in prefixes:
+                break  # no longer word begins so
         return best
 
     def glued(self, j: int) -> bool:

@@ -90,6 +90,9 @@ class Lexicon:
     relative: dict[str, tuple[str, int] | None] = field(default_factory=dict)
     words: dict[str, dict[str, str]] = field(default_factory=dict)  #: key -> {role: value}
     maxlen: dict[str, int] = field(default_factory=dict)  #: table -> longest phrase in tokens
+    #: table -> every proper prefix (in characters) of its keys: once the joined keys of
+    #: the tokens read so far are none of these, no longer phrase can match
+    prefixes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def role(self, k: str, role: str) -> str | None:
         r = self.words.get(k)
@@ -100,6 +103,7 @@ class Lexicon:
         "" for non-words): ``(number of tokens, entry)``."""
         d: dict[str, Any] = getattr(self, table) if table != "roles" else self.words
         n_max = min(self.maxlen.get(table, 1), end - i)
+        prefixes = self.prefixes[table]
         best = None
         acc = ""
         for n in range(1, n_max + 1):
@@ -110,6 +114,8 @@ class Lexicon:
             hit = d.get(acc)
             if hit is not None:
                 best = (n, hit)
+            if acc not in prefixes:
+                break
         return best
 
 
@@ -160,6 +166,9 @@ def lexicon() -> Lexicon:
         lx.words.setdefault(k, {})[role] = value
         ml["roles"] = max(ml.get("roles", 1), _ntok(w))
     lx.maxlen = ml
+    for table in ("numbers", "qualifiers", "units", "currencies", "months", "weekdays", "relative", "roles"):
+        d = getattr(lx, table) if table != "roles" else lx.words
+        lx.prefixes[table] = frozenset(k[:n] for k in d for n in range(1, len(k)))
     return lx
 
 
