@@ -112,7 +112,7 @@ def _analyze(w: str, fold: str, lex, stop, suffixes, ends, suffix_words, first) 
     unknown = freq == 0 and not tags and not plural
     # a verb form, told by the string alone (the token's lemma may say so too)
     verb = w in lex.verb_forms
-    if not verb and " " in fold:
+    if not verb and "می " in fold:  # a part before the last one ends with «می»
         parts = fold.split(" ")
         verb = any(p in ("می", "نمی") or (p.endswith("می") and p[:-2] in _VERB_PREFIXES) for p in parts[:-1])
     if not verb and w.endswith(_VERB_ENDINGS) and len(w) > 4:
