@@ -631,9 +631,12 @@ class _Scanner:
         for s in self.doc.sentences:
             i, end = s.first, s.last
             while i < end:
-                if not starts[i]:  # no time, date or number begins at this token
-                    i += 1
-                    continue
+                if not starts[i]:  # no time, date or number begins at this token:
+                    # on to the next one where something may (all _PREFIX are decided by now)
+                    try:
+                        i = starts.index(_START, i + 1, end)
+                    except ValueError:
+                        break
                 k = keys[i]
                 t = self.time_at(i, end) if (k in time_keys if k else norms[i][:1].isdecimal()) else None
                 if t is not None:
