@@ -653,7 +653,9 @@ def find(doc: Doc) -> list[Cand]:
         cands.append(Cand("PERSON", ns, ne, priority=FRAME_PRIORITY, extra={"source": "frame"}))
 
     kept = _resolve(cands)
-    kept = _resolve(kept + _surname_echoes(c, kept))
+    echoes = _surname_echoes(c, kept)
+    if echoes:  # (resolving a resolved list changes nothing)
+        kept = _resolve(kept + echoes)
     extra = _list_items(c, kept)
     return _resolve(kept + extra) if extra else kept
 
