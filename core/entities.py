@@ -82,6 +82,7 @@ class _Word:
             setattr(self, name, value)
 
 
+_NO_TAGS: frozenset[str] = frozenset()
 _AJ_ADV = frozenset({"AJ", "ADV"})
 _PLURAL_SUFFIXES = ("هایی", "های", "ها", "ان", "گان")
 _VERB_ENDINGS = ("ند", "یم", "ید")
@@ -139,7 +140,6 @@ def _analyze(w: str, fold: str, lex, stop, suffixes, ends, suffix_words, first) 
             stopish, namelike, surname_form, suffix_word, compound_first, is_first, special)
 
 
-_NO_TAGS: frozenset[str] = frozenset()
 _WORDS: dict[str, _Word] = {}
 _FOLDS: dict[str, str] = {}  #: token string -> its folded form (fold_key)
 #: one _Word per distinct set of answers: a word's answers are a handful of yes/no
