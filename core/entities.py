@@ -35,6 +35,7 @@ salient entity has 1.0). Entities are sorted by salience (desc), then first ment
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from itertools import filterfalse
 from operator import attrgetter
 from typing import Any, Callable
 
@@ -70,22 +71,37 @@ class _Word:
 
     Computed once per distinct string (see :func:`_words`): the same few thousand words
     make up most of every article, and these lexicon tests would otherwise run again
-    for every token and every rule that asks."""
+    for every token and every rule that asks. The answers are a handful of yes/no facts,
+    so words with the same answers share one object (see :func:`_analyze`)."""
 
     __slots__ = ("alpha", "verb", "rare_freq", "common", "plural", "unknown", "adjective",
                  "stopish", "namelike", "surname_form", "suffix_word", "compound_first", "is_first", "special")
 
-    def __init__(self, w: str, fold: str, lex, stop, suffixes, ends, suffix_words, first) -> None:
-        self.alpha = w[:1].isalpha()  #: a word, not a number or punctuation
-        freq = lex.freq.get(w, 0)
-        tags = lex.pos.get(w, frozenset())
-        self.rare_freq = freq < _RARE_FREQ  #: below the frequency of a word everyone knows
-        self.common = freq >= _COMMON_FREQ or bool(tags & _CLOSED_TAGS) or ("ADV" in tags and freq > 0)
-        self.adjective = bool(tags) and "N" not in tags and bool(tags & {"AJ", "ADV"})
-        # a plural of a known word («مادران», «دانش‌آموزان», «کشورها»)
-        plural = False
-        bare = w.replace("\u200c", "")
-        for suf in ("هایی", "های", "ها", "ان", "گان"):
+    def __init__(self, answers: tuple[bool, ...]) -> None:
+        for name, value in zip(self.__slots__, answers):
+            setattr(self, name, value)
+
+
+_NO_TAGS: frozenset[str] = frozenset()
+_AJ_ADV = frozenset({"AJ", "ADV"})
+_PLURAL_SUFFIXES = ("هایی", "های", "ها", "ان", "گان")
+_VERB_ENDINGS = ("ند", "یم", "ید")
+
+
+def _analyze(w: str, fold: str, lex, stop, suffixes, ends, suffix_words, first) -> tuple[bool, ...]:
+    """The answers of :class:`_Word` for the token string ``w`` (folded: ``fold``), in
+    the order of ``_Word.__slots__``."""
+    alpha = w[:1].isalpha()  # a word, not a number or punctuation
+    freq = lex.freq.get(w, 0)
+    tags = lex.pos.get(w, _NO_TAGS)
+    rare_freq = freq < _RARE_FREQ  # below the frequency of a word everyone knows
+    common = freq >= _COMMON_FREQ or bool(tags & _CLOSED_TAGS) or ("ADV" in tags and freq > 0)
+    adjective = bool(tags) and "N" not in tags and bool(tags & _AJ_ADV)
+    # a plural of a known word («مادران», «دانش‌آموزان», «کشورها»)
+    plural = False
+    bare = w.replace("\u200c", "")
+    if bare.endswith(_PLURAL_SUFFIXES):
+        for suf in _PLURAL_SUFFIXES:
             if bare.endswith(suf) and len(bare) > len(suf) + 1:
                 stem = bare[: -len(suf)]
                 if suf == "گان":
@@ -93,39 +109,35 @@ class _Word:
                 if lex.freq.get(stem, 0) > 0:
                     plural = True
                     break
-        self.plural = plural
-        #: not a word hazm's lexicon knows, and not an inflected form of one
-        self.unknown = freq == 0 and not tags and not plural
-        # a verb form, told by the string alone (the token's lemma may say so too)
-        verb = w in lex.verb_forms
-        if not verb and " " in fold:
-            parts = fold.split(" ")
-            verb = any(p in ("می", "نمی") or (p.endswith("می") and p[:-2] in _VERB_PREFIXES) for p in parts[:-1])
-        if not verb and w.endswith(("ند", "یم", "ید")) and len(w) > 4:
-            verb = "AJ" in lex.pos.get(w[:-2], ())  # «امیدوارند»: an adjective with a copula
-        self.verb = verb
-        self.stopish = fold in stop or len(fold) < 2  #: never (part of) a name on its own
-        #: may be (part of) an unknown name, unless the document says otherwise
-        self.namelike = self.alpha and not self.stopish and not verb
-        # ends with a surname ending («حسن‌زاده», «کریمی‌نژاد»), not after a half-space
-        # that is not before the ending («سن‌پائولو»)
-        form = False
-        joined = fold.replace(" ", "")
-        for suf, mn in suffixes if joined.endswith(ends) else ():
-            if joined.endswith(suf) and len(joined) - len(suf) >= mn:
-                form = " " not in fold or fold.rsplit(" ", 1)[-1] == suf
-                break
-        self.surname_form = form
-        self.suffix_word = fold in suffix_words  #: a surname ending written as its own word
-        #: a first name written as two first names with a half-space («علی‌اکبر», «محمد‌رضا»)
-        self.compound_first = " " in fold and fold not in first and all(
-            p in first and not first[p] for p in fold.split(" "))
-        #: a first name (the document's table adds the compound ones it holds)
-        self.is_first = fold in first or self.compound_first
-        self.special = self.is_first or self.surname_form or self.suffix_word
-
-    def key(self) -> tuple[bool, ...]:
-        return tuple(getattr(self, a) for a in self.__slots__)
+    # not a word hazm's lexicon knows, and not an inflected form of one
+    unknown = freq == 0 and not tags and not plural
+    # a verb form, told by the string alone (the token's lemma may say so too)
+    verb = w in lex.verb_forms
+    if not verb and "می " in fold:  # a part before the last one ends with «می»
+        parts = fold.split(" ")
+        verb = any(p in ("می", "نمی") or (p.endswith("می") and p[:-2] in _VERB_PREFIXES) for p in parts[:-1])
+    if not verb and w.endswith(_VERB_ENDINGS) and len(w) > 4:
+        verb = "AJ" in lex.pos.get(w[:-2], ())  # «امیدوارند»: an adjective with a copula
+    stopish = fold in stop or len(fold) < 2  # never (part of) a name on its own
+    # may be (part of) an unknown name, unless the document says otherwise
+    namelike = alpha and not stopish and not verb
+    # ends with a surname ending («حسن‌زاده», «کریمی‌نژاد»), not after a half-space
+    # that is not before the ending («سن‌پائولو»)
+    surname_form = False
+    joined = fold.replace(" ", "")
+    for suf, mn in suffixes if joined.endswith(ends) else ():
+        if joined.endswith(suf) and len(joined) - len(suf) >= mn:
+            surname_form = " " not in fold or fold.rsplit(" ", 1)[-1] == suf
+            break
+    suffix_word = fold in suffix_words  # a surname ending written as its own word
+    # a first name written as two first names with a half-space («علی‌اکبر», «محمد‌رضا»)
+    compound_first = " " in fold and fold not in first and all(
+        p in first and not first[p] for p in fold.split(" "))
+    # a first name (the document's table adds the compound ones it holds)
+    is_first = fold in first or compound_first
+    special = is_first or surname_form or suffix_word
+    return (alpha, verb, rare_freq, common, plural, unknown, adjective,
+            stopish, namelike, surname_form, suffix_word, compound_first, is_first, special)
 
 
 _WORDS: dict[str, _Word] = {}
@@ -156,19 +168,21 @@ def _words(toks: list[WToken]) -> tuple[list[_Word], list[str]]:
         _WORDS_SOURCES = sources
     memo = _WORDS
     norms = [t.norm for t in toks]
-    out = list(map(memo.get, norms))
-    if None in out:  # words not seen before
+    try:
+        out = list(map(memo.__getitem__, norms))
+    except KeyError:  # words not seen before
+        new = list(filterfalse(memo.__contains__, dict.fromkeys(norms)))
         suffix_words = frozenset(suf for suf, _ in suffixes)
         ends = tuple(suf for suf, _ in suffixes)
-        for i, x in enumerate(out):
+        shared = _SHARED
+        for w, fold in zip(new, g.fold_keys(new)):
+            _FOLDS[w] = fold
+            answers = _analyze(w, fold, lex, stop, suffixes, ends, suffix_words, first)
+            x = shared.get(answers)
             if x is None:
-                w = norms[i]
-                x = memo.get(w)
-                if x is None:
-                    fold = _FOLDS[w] = g.fold_key(w)
-                    x = _Word(w, fold, lex, stop, suffixes, ends, suffix_words, first)
-                    x = memo[w] = _SHARED.setdefault(x.key(), x)
-                out[i] = x
+                x = shared[answers] = _Word(answers)
+            memo[w] = x
+        out = list(map(memo.__getitem__, norms))
     return out, list(map(_FOLDS.__getitem__, norms))
 
 
@@ -639,7 +653,9 @@ def find(doc: Doc) -> list[Cand]:
         cands.append(Cand("PERSON", ns, ne, priority=FRAME_PRIORITY, extra={"source": "frame"}))
 
     kept = _resolve(cands)
-    kept = _resolve(kept + _surname_echoes(c, kept))
+    echoes = _surname_echoes(c, kept)
+    if echoes:  # (resolving a resolved list changes nothing)
+        kept = _resolve(kept + echoes)
     extra = _list_items(c, kept)
     return _resolve(kept + extra) if extra else kept
 

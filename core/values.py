@@ -27,13 +27,14 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import filterfalse
 from typing import Any
 
 from .dates import DateSpec, resolve
 from .doc import Cand, Doc
 from .resources import rows
 from .numbers import Num, is_digits, parse_at, to_json_number
-from .values_lex import key, lexicon
+from .values_lex import key, keys_of, lexicon
 
 PRIORITY = 10  #: fully parsed values
 PRIORITY_GUESS = 6  #: a number with an arbitrary following noun
@@ -104,26 +105,36 @@ _TOKEN_INFO: dict[str, tuple[str, int]] = {}
 _TOKEN_INFO_MAX = 200_000
 
 
-def _token_info(norm: str) -> tuple[str, int]:
-    k = key(norm) if _WORD.match(norm) else ""
+def _token_infos(norms: list[str]) -> list[tuple[str, int]]:
+    """``_TOKEN_INFO`` of each token text; a document's new words are learnt together
+    (their keys computed in one pass, see :func:`values_lex.keys_of`)."""
+    memo = _TOKEN_INFO
+    if len(memo) >= _TOKEN_INFO_MAX:
+        memo.clear()  # (may overshoot the bound by one document)
+    try:
+        return list(map(memo.__getitem__, norms))
+    except KeyError:
+        pass
+    new = list(filterfalse(memo.__contains__, dict.fromkeys(norms)))
     whole, prefixes = _start_keys()
-    if norm[:1].isdecimal() or norm in _PERCENT_SIGNS:
-        start = _START  # digits (what ``\d`` matches) or a leading percent sign
-    elif not k:
-        start = _NO
-    elif k in whole:
-        start = _START
-    elif "\u200c" in norm and _zwnj_number(norm):
-        start = _START
-    elif k in prefixes:
-        start = _PREFIX
-    else:
-        start = _NO
-    info = (k, start)
-    if len(_TOKEN_INFO) >= _TOKEN_INFO_MAX:
-        _TOKEN_INFO.clear()
-    _TOKEN_INFO[norm] = info
-    return info
+    word = _WORD.match
+    for norm, k in zip(new, keys_of(new)):
+        if not word(norm):
+            k = ""
+        if norm[:1].isdecimal() or norm in _PERCENT_SIGNS:
+            start = _START  # digits (what ``\d`` matches) or a leading percent sign
+        elif not k:
+            start = _NO
+        elif k in whole:
+            start = _START
+        elif "\u200c" in norm and _zwnj_number(norm):
+            start = _START
+        elif k in prefixes:
+            start = _PREFIX
+        else:
+            start = _NO
+        memo[norm] = (k, start)
+    return list(map(memo.__getitem__, norms))
 
 
 def _zwnj_number(norm: str) -> bool:
@@ -151,9 +162,7 @@ class _Scanner:
         self.lx = lexicon()
         toks = doc.tokens
         self.norms = norms = [t.norm for t in toks]
-        info = list(map(_TOKEN_INFO.get, norms))
-        if None in info:
-            info = [x or _token_info(n) for x, n in zip(info, norms)]
+        info = _token_infos(norms)
         self.keys = keys = [x[0] for x in info]
         self.starts = starts = [x[1] for x in info]
         i = -1
@@ -180,6 +189,7 @@ class _Scanner:
     def role_phrase(self, j: int, role: str, end: int) -> tuple[int, str] | None:
         """Longest multi-token word of ``dates_words.tsv`` with ``role`` at ``j``."""
         lx = self.lx
+        prefixes = lx.prefixes["roles"]
         acc = ""
         best = None
         for n in range(1, min(lx.maxlen.get("roles", 1), end - j) + 1):
@@ -190,6 +200,8 @@ class _Scanner:
             r = lx.words.get(acc)
             if r is not None and role in r:
                 best = (n, r[role])
+            if acc not in prefixes:
+                break  # no longer word begins so
         return best
 
     def glued(self, j: int) -> bool:
@@ -619,9 +631,12 @@ class _Scanner:
         for s in self.doc.sentences:
             i, end = s.first, s.last
             while i < end:
-                if not starts[i]:  # no time, date or number begins at this token
-                    i += 1
-                    continue
+                if not starts[i]:  # no time, date or number begins at this token:
+                    # on to the next one where something may (all _PREFIX are decided by now)
+                    try:
+                        i = starts.index(_START, i + 1, end)
+                    except ValueError:
+                        break
                 k = keys[i]
                 t = self.time_at(i, end) if (k in time_keys if k else norms[i][:1].isdecimal()) else None
                 if t is not None:

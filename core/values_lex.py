@@ -19,12 +19,32 @@ from .resources import rows
 
 _STRIP = re.compile("[\u200c\u200d\u200e\u200f\u0640\u064b-\u065f\u0670\\s]")
 _KEYMAP = str.maketrans({"آ": "ا", "أ": "ا", "إ": "ا", "ي": "ی", "ك": "ک", "ى": "ی", "ۀ": "ه", "ة": "ه"})
+#: ``_KEYMAP`` as (char, replacement) pairs; no replacement is itself replaced, so
+#: replacing them one after the other equals one ``translate``
+_KEY_PAIRS = tuple((chr(a), b) for a, b in sorted(_KEYMAP.items()))
+assert not {b for _, b in _KEY_PAIRS} & {a for a, _ in _KEY_PAIRS}
 
 
 @lru_cache(maxsize=100_000)
 def key(word: str) -> str:
     """The match key of a word or phrase."""
     return _STRIP.sub("", word).translate(_KEYMAP)
+
+
+_SEP = "\x00"  #: joins words for :func:`keys_of`; neither stripped nor mapped
+
+
+def keys_of(words: list[str]) -> list[str]:
+    """``[key(w) for w in words]`` in one pass over the joined words (the key maps
+    character by character, so the joined words' key is the joined keys); not cached."""
+    joined = _SEP.join(words)
+    if joined.count(_SEP) != len(words) - 1:  # pragma: no cover - a word holding the separator
+        return [key(w) for w in words]
+    joined = _STRIP.sub("", joined)
+    for a, b in _KEY_PAIRS:  # = translate(_KEYMAP), faster on a long non-ASCII string
+        if a in joined:
+            joined = joined.replace(a, b)
+    return joined.split(_SEP)
 
 
 def _rows(name: str, ncols: int) -> list[list[str]]:
@@ -70,6 +90,9 @@ class Lexicon:
     relative: dict[str, tuple[str, int] | None] = field(default_factory=dict)
     words: dict[str, dict[str, str]] = field(default_factory=dict)  #: key -> {role: value}
     maxlen: dict[str, int] = field(default_factory=dict)  #: table -> longest phrase in tokens
+    #: table -> every proper prefix (in characters) of its keys: once the joined keys of
+    #: the tokens read so far are none of these, no longer phrase can match
+    prefixes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def role(self, k: str, role: str) -> str | None:
         r = self.words.get(k)
@@ -80,6 +103,7 @@ class Lexicon:
         "" for non-words): ``(number of tokens, entry)``."""
         d: dict[str, Any] = getattr(self, table) if table != "roles" else self.words
         n_max = min(self.maxlen.get(table, 1), end - i)
+        prefixes = self.prefixes[table]
         best = None
         acc = ""
         for n in range(1, n_max + 1):
@@ -90,6 +114,8 @@ class Lexicon:
             hit = d.get(acc)
             if hit is not None:
                 best = (n, hit)
+            if acc not in prefixes:
+                break
         return best
 
 
@@ -140,6 +166,9 @@ def lexicon() -> Lexicon:
         lx.words.setdefault(k, {})[role] = value
         ml["roles"] = max(ml.get("roles", 1), _ntok(w))
     lx.maxlen = ml
+    for table in ("numbers", "qualifiers", "units", "currencies", "months", "weekdays", "relative", "roles"):
+        d = getattr(lx, table) if table != "roles" else lx.words
+        lx.prefixes[table] = frozenset(k[:n] for k in d for n in range(1, len(k)))
     return lx
 
 
