@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
@@ -59,11 +59,14 @@ _TOKEN = re.compile(r"[^\s\u200c]+")
 def _fold(s: str) -> str:
     s = re.sub(r"[\s\u200c\u064b-\u065f\u0670\u0640]", "", s.translate(FOLD).replace("…", "."))
     s = re.sub(r"\.+", ".", s)  # «...» becomes «…»
-    return re.sub(r"(.)\1{2,}", r"\1\1", s)  # hazm shortens letters repeated 3+ times
+    # hazm shortens a letter repeated 3+ times to one or two, whichever makes a word it
+    # knows («يييه» -> «یه»): a run of a letter counts as one letter on both sides
+    return re.sub(r"(.)\1+", r"\1", s)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), max_size=25))
+@example(["ي", "ي", "ي", "ه.ق."])  # shortened to one letter: «یه.»
 def test_alignment_roundtrip(parts: list[str]) -> None:
     text = "".join(parts)
     norm, al = normalize(text)
