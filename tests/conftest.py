@@ -9,6 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The suite's property tests draw the same examples on every run (a test run passes or
+# fails for the code, not for the dice). To explore new examples, run them with
+# HYPOTHESIS_PROFILE=explore; benchmarks/fuzz.py generates fresh inputs at scale.
+settings.register_profile("newsx", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "newsx"))
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_d15e79eab32ee6a4.txt"
