@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from .resources import DATA, rows
@@ -65,9 +66,11 @@ _NOUN_ADJ = frozenset(("N", "AJ"))
 
 class _Rows:
     """words.dat as read: ``index`` word -> row number, ``freqs`` and ``tags`` the
-    row's other two columns as strings (converted only when asked)."""
+    row's other two columns as strings (converted only when asked). Words spelled with
+    a half-space are kept apart, in ``zw_index`` (the repair looks them up by their
+    joined spelling); a word listed twice maps to its last row."""
 
-    __slots__ = ("index", "freqs", "tags")
+    __slots__ = ("index", "zw_index", "freqs", "tags")
 
     def __init__(self, data: str) -> None:
         parts = data.rstrip("\n").replace("\n", "\t").split("\t")
@@ -78,7 +81,11 @@ class _Rows:
             words = [r[0] for r in rows]
             self.freqs = [r[1] for r in rows]
             self.tags = [r[2] for r in rows]
-        self.index = dict(zip(words, range(len(words))))
+        del parts
+        joined = [ZWNJ not in w for w in words]
+        spaced = [not j for j in joined]
+        self.index = dict(zip(compress(words, joined), compress(range(len(words)), joined)))
+        self.zw_index = dict(zip(compress(words, spaced), compress(range(len(words)), spaced)))
 
     def freq(self, w: str) -> int | None:
         i = self.index.get(w)
@@ -151,6 +158,18 @@ class _PosView:
         return tags
 
 
+class _Either:
+    """Membership in either of two containers (a set of both would cost a copy)."""
+
+    __slots__ = ("_a", "_b")
+
+    def __init__(self, a, b) -> None:
+        self._a, self._b = a, b
+
+    def __contains__(self, w: object) -> bool:
+        return w in self._a or w in self._b
+
+
 class _Lexicon:
     """Everything the repair knows, built once from hazm's data and ours."""
 
@@ -168,16 +187,14 @@ class _Lexicon:
         self.pos = _PosView(rows)
         index, freqs = rows.index, rows.freqs
         #: every word of words.dat (hazm's words_list), shared with core/lemma.py
-        self.all_words = frozenset(index)
+        self.all_words = _Either(index, rows.zw_index)
         zw_forms: dict[str, tuple[int, str]] = {}
-        for w in [w for w in index if ZWNJ in w]:
-            fs = freqs[index.pop(w)]
+        for w, i in rows.zw_index.items():
+            fs = freqs[i]
             f = int(fs) if fs.isdigit() else 0
             key = w.replace(ZWNJ, "")
             if key not in zw_forms or f > zw_forms[key][0]:
                 zw_forms[key] = (f, w)
-        # a fresh table without the deleted slots the pops left (look-ups probe less)
-        rows.index = index = dict(index)
         index_get = index.get
 
         def known(k: str) -> bool:
@@ -194,9 +211,11 @@ class _Lexicon:
             if known(key):
                 continue  # the joined spelling is a word in its own right: keep it
             # «تحلیلگران» when «تحلیلگر» is a joined word: follow the stem's spelling
-            if any(key.endswith(e) and known(key[: -len(e)]) for e in _DERIVED_ENDINGS):
-                continue
-            self.zw[key] = w
+            for e in _DERIVED_ENDINGS:
+                if key.endswith(e) and known(key[: -len(e)]):
+                    break
+            else:
+                self.zw[key] = w
         # ZWNJ spellings' parts count as known words too (for suffix stems)
         self.zw_freq = {k: f for k, (f, _) in zw_forms.items()}
         self.zw_listed = {k: z for k, (_, z) in zw_forms.items()}

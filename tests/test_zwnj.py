@@ -140,3 +140,19 @@ def test_partly_half_spaced_word_takes_lexicon_spelling() -> None:
     # the writer's half-space is kept, the lexicon's other one added
     out = repair_word("بی" + Z + "آنکه")
     assert out.startswith("بی" + Z)
+
+
+def test_lexicon_word_sets_follow_words_dat() -> None:
+    # every word of words.dat is in all_words (hazm's words_list); the frequency view
+    # holds the joined ones only: half-space spellings are looked up by their joined key
+    from newsx.core.hazm_parts import data_dir
+    from newsx.core.zwnj import lexicon
+
+    lex = lexicon()
+    listed = [line.split("\t", 1)[0] for line in (data_dir() / "words.dat").read_text(encoding="utf-8").splitlines() if line]
+    assert all(w in lex.all_words for w in listed)
+    assert "\u200c".join(["نا", "موجودی"]) + "ییی" not in lex.all_words
+    spaced = [w for w in listed if "\u200c" in w]
+    assert spaced and not any(w in lex.freq for w in spaced)
+    assert all(w in lex.freq for w in listed if "\u200c" not in w)
+    assert len(lex.freq) == len(set(listed) - set(spaced))
