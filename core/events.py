@@ -55,7 +55,7 @@ from typing import Iterable
 
 from .doc import Doc
 from .model import Entity, Event, Mention, Quote, Ref
-from .triggers import Lexicon, Trigger, fold, lexicon
+from .triggers import AGAINST, OBJECT_MARKER, Lexicon, Trigger, fold, lexicon
 
 _ENTITY_LABELS = ("PERSON", "LOCATION", "ORGANIZATION")
 _CHAIN_BREAKS = frozenset(("،", ",", ":"))  #: end a chain of attribution frames
@@ -978,7 +978,7 @@ def _nominal(a: _Art, si, k, n, t: Trigger, clauses, cl_of, s0, s1, frame_toks) 
         j = k + n
         if j < s1 and not a.ent(j) and a.verb_of[j] < 0 and a.fold[j].isalnum() and not a.w("preposition", j):
             j += 1  # one adjective («حملات نظامی علیه X»)
-        if j < s1 and (a.fold[j] == "علیه" or a.fold[j] in ti.target_preps) and (a.ent(j + 1) or _anaphor(a, j + 1)):
+        if j < s1 and (a.fold[j] == AGAINST or a.fold[j] in ti.target_preps) and (a.ent(j + 1) or _anaphor(a, j + 1)):
             ok = True
     if not ok and "gen" in lic:
         if _genitive(a, k + n, s1) is not None:
@@ -1128,8 +1128,8 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
         if j in frame_toks:
             continue
         f = a.fold[j]
-        if f == "علیه" or (f in ti.target_preps and a.verb_of[j] < 0):
-            if f != "علیه" and e.trig is not None and e.trig.kind == "noun" and j not in (e.t1, e.t1 + 1):
+        if f == AGAINST or (f in ti.target_preps and a.verb_of[j] < 0):
+            if f != AGAINST and e.trig is not None and e.trig.kind == "noun" and j not in (e.t1, e.t1 + 1):
                 continue
             jj = j + 1
             while jj < rng1 and a.w("place_noun", jj) and a.at[jj] is None:
@@ -1147,7 +1147,7 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
                 an = _anaphor(a, j + 1)
                 if an and an[1]:
                     e.targets.extend(an[1])
-        if f == "را" and ti.object_role == "target" and j < e.t0 and j not in frame_toks:
+        if f == OBJECT_MARKER and ti.object_role == "target" and j < e.t0 and j not in frame_toks:
             p = j - 1
             m = a.ent(p)
             if m is not None:
@@ -1162,7 +1162,7 @@ def _roles(a: _Art, e: _Ev, clauses, frame_toks: set[int], s0: int, s1: int) -> 
         objs = [r for r in e.targets if r[0] == "m" and a.mrange(r[1])[1] < a.n and a.fold[a.mrange(r[1])[1]] == "را"]
         if objs:
             e.targets = [r for r in e.targets if r in objs or r[0] != "m" or r in e.targets[: len(e.targets)] and
-                         a.mrange(r[1])[0] > 0 and a.fold[a.mrange(r[1])[0] - 1] != "علیه"]
+                         a.mrange(r[1])[0] > 0 and a.fold[a.mrange(r[1])[0] - 1] != AGAINST]
     # victims by nationality adjective («سربازان روسی»)
     if e.type == "CASUALTIES" and not e.targets:
         lo = c0

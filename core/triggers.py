@@ -134,13 +134,16 @@ def _conjugation():
     return module("lemmatizer").Conjugation()
 
 
-def _analysis(stem: str, f: str, vocab: set[str]) -> VerbForm:
-    """What one conjugated form ``f`` of ``stem`` is (``vocab``: the words of all its forms)."""
-    return VerbForm(*_analysis_fields(stem, f, vocab))
+#: The target markers of every event type (events_types.tsv: «علیه» always is one; «X را»
+#: fills a type's object role). events.py reads targets after them, and a token's
+#: "+target" mark (see :class:`WordInfo`), which tells it where to look, comes from them.
+AGAINST = "علیه"
+OBJECT_MARKER = "را"
 
 
 def _analysis_fields(stem: str, f: str, vocab: set[str]) -> tuple[str, bool, bool, bool, bool]:
-    """The fields of :func:`_analysis` (a plain tuple: cheap to hash)."""
+    """The :class:`VerbForm` fields of one conjugated form ``f`` of ``stem`` (``vocab``:
+    the words of all its forms), as a plain tuple: cheap to hash."""
     past = stem.split("#")[0]
     words = f.split()
     participle = past + "ه"
@@ -156,12 +159,6 @@ def _analysis_fields(stem: str, f: str, vocab: set[str]) -> tuple[str, bool, boo
     w0 = words[0][1:] if neg else words[0]
     past_form = w0.startswith(past) and "می" + ZWNJ not in f and not passive
     return stem, neg, passive, finite, past_form
-
-
-def _forms(stem: str) -> list[tuple[str, VerbForm]]:
-    forms = _conjugation().get_all(stem)
-    vocab = {w for f in forms for w in f.split()}
-    return [(f, _analysis(stem, f, vocab)) for f in forms]
 
 
 #: folded, with half-spaces as spaces: a form's parts between joints
@@ -469,7 +466,7 @@ class Lexicon:
                 () if preps == "-" else tuple(fold(p) for p in preps.split(",")),
             )
         #: every word that may mark a target: «علیه», «را» and the types' prepositions
-        self.target_words = frozenset({"علیه", "را"}.union(*(t.target_preps for t in self.types.values())))
+        self.target_words = frozenset({AGAINST, OBJECT_MARKER}.union(*(t.target_preps for t in self.types.values())))
         self.triggers: list[Trigger] = []
         for r in _rows("events_triggers.tsv"):
             typ, kind, words, light, subj, lic = (r + ["-"] * 6)[:6]

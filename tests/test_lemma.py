@@ -51,12 +51,19 @@ def test_verbs_are_past_present():
     assert lemma.verb_of("کتاب") is None
 
 
+def _forms(stem: str) -> list[tuple[str, triggers.VerbForm]]:
+    """Every conjugated form of ``stem`` with its analysis, computed directly."""
+    forms = triggers._conjugation().get_all(stem)
+    vocab = {w for f in forms for w in f.split()}
+    return [(f, triggers.VerbForm(*triggers._analysis_fields(stem, f, vocab))) for f in forms]
+
+
 def _eager_table(lex: triggers.Lexicon) -> dict[tuple[str, ...], list[triggers.VerbForm]]:
     """The verb table as it used to be built: every variant of every form."""
     idx = lex._verbs
     table: dict[tuple[str, ...], list[triggers.VerbForm]] = {}
     for stem in idx.stems:
-        for form, vf in triggers._forms(stem):
+        for form, vf in _forms(stem):
             for v in triggers._variants(form):
                 lst = table.setdefault(v, [])
                 if vf not in lst:
